@@ -1,0 +1,110 @@
+package io.urbanhub.runtime.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.spi.ComponentResolver;
+import org.apache.camel.spi.DataFormatResolver;
+import org.apache.camel.spi.LanguageResolver;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The whiteboard for adapter routes: every {@link RoutesBuilder} service with a {@code hub.adapter}
+ * property runs in a CamelContext of its own, started when the service appears and stopped when it
+ * goes. Adapters therefore hold no lifecycle code, and installing, updating or removing an adapter
+ * bundle touches exactly its own contexts.
+ */
+@Component(immediate = true)
+public class AdapterRoutesRunner {
+
+    /** Coalesces the burst of resolver services that a feature installation registers. */
+    private static final long RETRY_DELAY_MILLIS = 300;
+
+    private final BundleContext bundleContext;
+    private final ScheduledExecutorService lifecycle = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "hub-adapter-lifecycle");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<ServiceReference<RoutesBuilder>, AdapterInstance> instances = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> pendingRetry;
+
+    @Activate
+    public AdapterRoutesRunner(BundleContext bundleContext) {
+        this.bundleContext = bundleContext;
+    }
+
+    @Reference(service = RoutesBuilder.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, target = "(" + InstanceNames.ADAPTER + "=*)")
+    void addAdapter(ServiceReference<RoutesBuilder> reference) {
+        AdapterInstance instance = new AdapterInstance(reference, bundleContext);
+        instances.put(reference, instance);
+        lifecycle.execute(instance::start);
+    }
+
+    /** Stops synchronously: the adapter bundle may be on its way out and must not outlive its routes. */
+    void removeAdapter(ServiceReference<RoutesBuilder> reference) {
+        AdapterInstance instance = instances.remove(reference);
+        if (instance != null) {
+            instance.stop();
+        }
+    }
+
+    @Reference(service = ComponentResolver.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void addComponentResolver(ServiceReference<ComponentResolver> reference) {
+        retrySoon();
+    }
+
+    void removeComponentResolver(ServiceReference<ComponentResolver> reference) {
+        // running routes keep the component instances they already have
+    }
+
+    @Reference(service = LanguageResolver.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void addLanguageResolver(ServiceReference<LanguageResolver> reference) {
+        retrySoon();
+    }
+
+    void removeLanguageResolver(ServiceReference<LanguageResolver> reference) {
+        // as for components
+    }
+
+    @Reference(service = DataFormatResolver.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void addDataFormatResolver(ServiceReference<DataFormatResolver> reference) {
+        retrySoon();
+    }
+
+    void removeDataFormatResolver(ServiceReference<DataFormatResolver> reference) {
+        // as for components
+    }
+
+    @Deactivate
+    void deactivate() {
+        lifecycle.shutdownNow();
+        instances.values().forEach(AdapterInstance::stop);
+        instances.clear();
+    }
+
+    private synchronized void retrySoon() {
+        if (pendingRetry != null && !pendingRetry.isDone()) {
+            return;
+        }
+        pendingRetry = lifecycle.schedule(() -> instances.values().stream()
+                .filter(AdapterInstance::needsRetry)
+                .forEach(AdapterInstance::start), RETRY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+}
