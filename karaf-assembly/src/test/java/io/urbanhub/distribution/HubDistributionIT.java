@@ -1,0 +1,264 @@
+package io.urbanhub.distribution;
+
+import static io.urbanhub.distribution.InContainer.await;
+import static io.urbanhub.distribution.InContainer.completedExchanges;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.PrivilegedExceptionAction;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+
+/**
+ * Boots the distribution that users start (the assembly's tar.gz) and checks, inside it, what an admin
+ * relies on: the demo route runs through a real broker, instances follow their config files, a Camel
+ * component installed later is picked up, and the route module hot-deploys without disturbing the rest.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class HubDistributionIT {
+
+    private static final String HEARTBEAT_PID = "io.urbanhub.route.mqtt.heartbeat";
+    private static final String DEMO = "mqtt-heartbeat.demo";
+    private static final String MODULE = "io.urbanhub.route.mqtt.heartbeat";
+    private static final String BROKER_PROPERTY = "urbanhub.it.broker";
+    private static final String TOPIC_PROPERTY = "urbanhub.it.topic";
+
+    @Inject
+    BundleContext bundleContext;
+
+    @Inject
+    FeaturesService features;
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] distribution() {
+        String brokerUrl = DriverBroker.url();
+        String topic = "urbanhub/it/" + UUID.randomUUID() + "/heartbeat";
+        String demoConfig = "etc/" + HEARTBEAT_PID + "-demo.cfg";
+        return options(
+                karafDistributionConfiguration()
+                        .frameworkUrl(new File(System.getProperty("urbanhub.distribution")).toURI().toString())
+                        .name("UrbanHub")
+                        .unpackDirectory(new File("target/exam"))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.INFO),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                        System.getProperty("maven.repo.local")),
+                editConfigurationFilePut(demoConfig, "brokerUrl", brokerUrl),
+                editConfigurationFilePut(demoConfig, "topic", topic),
+                editConfigurationFilePut(demoConfig, "periodMillis", "500"),
+                systemProperty(BROKER_PROPERTY).value(brokerUrl),
+                systemProperty(TOPIC_PROPERTY).value(topic));
+    }
+
+    private InContainer hub() {
+        return new InContainer(bundleContext);
+    }
+
+    @Test
+    public void a_demoHeartbeatTravelsThroughTheRealBroker() throws Exception {
+        CamelContext demo = hub().awaitRunning(DEMO);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        MqttClient listener = new MqttClient(System.getProperty(BROKER_PROPERTY), "urbanhub-it-" + UUID.randomUUID(),
+                new MemoryPersistence());
+        listener.connect();
+        try {
+            listener.subscribe(System.getProperty(TOPIC_PROPERTY), 1,
+                    (topic, message) -> seen.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
+            await("a heartbeat on the broker", () -> seen.stream().anyMatch(json -> json.contains("\"instance\":\"" + DEMO + "\"")));
+        } finally {
+            listener.disconnect();
+            listener.close();
+        }
+        await("heartbeats to come back to the hub", () -> completedExchanges(demo, "receive") >= 2);
+    }
+
+    @Test
+    public void b_firstStartCreatedTheAdminAccountWithoutADefaultPassword() throws Exception {
+        Properties users = new Properties();
+        try (var reader = Files.newBufferedReader(Path.of(System.getProperty("karaf.etc"), "users.properties"))) {
+            users.load(reader);
+        }
+        String admin = users.getProperty("admin");
+        assertTrue("admin account exists", admin != null);
+        String password = admin.split(",")[0];
+        assertFalse("no well-known password", List.of("admin", "karaf", "").contains(password));
+        assertTrue("admin may log in over SSH", users.getProperty("_g_:admingroup").contains("ssh"));
+    }
+
+    @Test
+    public void c_consoleCommandsListContextsAndRoutes() throws Exception {
+        hub().awaitRunning(DEMO);
+        String contexts = execute("camel:context-list --no-format");
+        assertTrue(contexts, contexts.lines().anyMatch(line -> line.startsWith(DEMO) && line.contains("Started")));
+        String routes = execute("camel:route-list --no-format " + DEMO);
+        assertTrue(routes, routes.lines().anyMatch(line -> line.contains("receive") && line.contains("Started")
+                && line.contains("paho:")));
+        assertTrue(routes, routes.lines().anyMatch(line -> line.contains("send") && line.contains("timer://heartbeat")));
+    }
+
+    @Test
+    public void d_aConfigFileStartsChangesAndStopsItsOwnInstanceAtRunTime() throws Exception {
+        CamelContext demo = hub().awaitRunning(DEMO);
+        Path config = Path.of(System.getProperty("karaf.etc"), HEARTBEAT_PID + "-second.cfg");
+        writeHeartbeatConfig(config, 1000);
+        CamelContext second = hub().awaitRunning("mqtt-heartbeat.second");
+
+        writeHeartbeatConfig(config, 2000);
+        CamelContext changed = hub().awaitReplaced("mqtt-heartbeat.second", second);
+        assertEquals("timer://heartbeat?period=2000", changed.getRoute("send").getEndpoint().getEndpointUri());
+
+        Files.delete(config);
+        hub().awaitGone("mqtt-heartbeat.second");
+        assertSame("the other instance was not touched", demo, hub().context(DEMO).orElseThrow());
+        assertTrue(demo.getStatus().isStarted());
+    }
+
+    @Test
+    public void e_aComponentBundleInstalledLaterStartsTheRoutesWaitingForIt() throws Exception {
+        CamelContext demo = hub().awaitRunning(DEMO);
+        Bundle camelCore = hub().bundle("io.urbanhub.camel.core");
+        long coreModified = camelCore.getLastModified();
+        assertFalse("camel-ftp is not installed yet", features.isInstalled(features.getFeature("camel-ftp")));
+
+        ServiceRegistration<?> waiting = hub().registerRoutes("ftp-upload", "it", () -> new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:upload").routeId("upload").to("ftp://127.0.0.1:2121/outbox?username=hub&password=secret");
+            }
+        });
+        try {
+            Thread.sleep(2000);
+            assertFalse("no ftp component yet, so no context", hub().context("ftp-upload.it").isPresent());
+
+            features.installFeature("camel-ftp");
+            CamelContext upload = hub().awaitRunning("ftp-upload.it");
+            assertTrue(upload.getRouteController().getRouteStatus("upload").isStarted());
+            assertSame("running contexts were not restarted", demo, hub().context(DEMO).orElseThrow());
+            assertEquals("Camel core was not refreshed", coreModified, camelCore.getLastModified());
+            assertEquals(Bundle.ACTIVE, camelCore.getState());
+        } finally {
+            waiting.unregister();
+        }
+        hub().awaitGone("ftp-upload.it");
+    }
+
+    @Test
+    public void f_theRouteModuleHotDeploysUpdatesAndUndeploysAloneWhileTheRestRuns() throws Exception {
+        ServiceRegistration<?> keeperRoutes = hub().registerRoutes("keeper", "it", () -> new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:tick?period=50").routeId("tick").setBody().constant("tick");
+            }
+        });
+        try {
+            CamelContext keeper = hub().awaitRunning("keeper.it");
+            Bundle module = hub().bundle(MODULE);
+            String location = module.getLocation();
+            CamelContext demo = hub().awaitRunning(DEMO);
+
+            module.update();
+            demo = hub().awaitReplaced(DEMO, demo);
+
+            module.uninstall();
+            hub().awaitGone(DEMO);
+
+            Path jar = Path.of(System.getProperty("karaf.home"), "system", "io", "urbanhub", "hub-route-mqtt-heartbeat",
+                    "0.1.0-SNAPSHOT", "hub-route-mqtt-heartbeat-0.1.0-SNAPSHOT.jar");
+            Path deployed = Path.of(System.getProperty("karaf.base"), "deploy", "hub-route-mqtt-heartbeat.jar");
+            Files.copy(jar, deployed);
+            demo = hub().awaitReplaced(DEMO, demo);
+
+            Files.copy(jar, deployed, StandardCopyOption.REPLACE_EXISTING);
+            Files.setLastModifiedTime(deployed, FileTime.from(Instant.now().plusSeconds(5)));
+            demo = hub().awaitReplaced(DEMO, demo);
+
+            long ticksBeforeUndeploy = completedExchanges(keeper, "tick");
+            Files.delete(deployed);
+            hub().awaitGone(DEMO);
+
+            assertSame("the other context ran on untouched", keeper, hub().context("keeper.it").orElseThrow());
+            assertTrue(keeper.getStatus().isStarted());
+            await("the other context to keep working", () -> completedExchanges(keeper, "tick") > ticksBeforeUndeploy + 5);
+
+            await("the undeployed bundle to be uninstalled", () -> !hub().hasBundle(MODULE));
+            Bundle restored = bundleContext.installBundle(location);
+            restored.start();
+            assertNotEquals(module.getBundleId(), restored.getBundleId());
+            hub().awaitRunning(DEMO);
+        } finally {
+            keeperRoutes.unregister();
+        }
+    }
+
+    private static void writeHeartbeatConfig(Path config, long periodMillis) throws Exception {
+        Files.writeString(config, String.join("\n",
+                "brokerUrl = " + System.getProperty(BROKER_PROPERTY),
+                "topic = urbanhub/it/" + UUID.randomUUID(),
+                "periodMillis = " + periodMillis,
+                ""));
+    }
+
+    private String execute(String command) throws Exception {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
+        Subject admin = new Subject();
+        admin.getPrincipals().add(new RolePrincipal("admin"));
+        Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        out.flush();
+        return output.toString(StandardCharsets.UTF_8);
+    }
+}
