@@ -26,6 +26,7 @@ import java.nio.file.attribute.FileTime;
 import java.security.PrivilegedExceptionAction;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,7 +35,9 @@ import javax.inject.Inject;
 import javax.security.auth.Subject;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.dataformat.JsonLibrary;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.shell.api.console.Session;
@@ -240,6 +243,30 @@ public class HubDistributionIT {
             hub().awaitRunning(DEMO);
         } finally {
             keeperRoutes.unregister();
+        }
+    }
+
+    @Test
+    public void g_languagesDataFormatsAndTypeConvertersResolveAcrossBundles() throws Exception {
+        features.installFeature("camel-jsonpath");
+        ServiceRegistration<?> registration = hub().registerRoutes("reading", "it", () -> new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:reading").routeId("reading")
+                        .setHeader("level").jsonpath("$.level", String.class)
+                        .unmarshal().json(JsonLibrary.Jackson, Map.class)
+                        .setBody(simple("${body[device]} ${header.level}"));
+            }
+        });
+        try {
+            CamelContext context = hub().awaitRunning("reading.it");
+            try (ProducerTemplate producer = context.createProducerTemplate()) {
+                Object reply = producer.requestBody("direct:reading",
+                        "{\"device\":\"well-7\",\"level\":12.5}".getBytes(StandardCharsets.UTF_8));
+                assertEquals("well-7 12.5", context.getTypeConverter().convertTo(String.class, reply));
+            }
+        } finally {
+            registration.unregister();
         }
     }
 
