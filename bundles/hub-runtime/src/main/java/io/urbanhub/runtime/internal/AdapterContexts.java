@@ -22,6 +22,8 @@ final class AdapterContexts {
     static CamelContext create(String name, BundleContext adapterBundle) {
         OsgiDefaultCamelContext context = new OsgiDefaultCamelContext(adapterBundle);
         context.getCamelContextExtension().setName(name);
+        // JMX names and thread names then say which adapter instance they belong to
+        context.setManagementName(name);
         context.getShutdownStrategy().setTimeout(SHUTDOWN_TIMEOUT_SECONDS);
         SupervisingRouteController supervisor = context.getRouteController().supervising();
         supervisor.setBackOffDelay(1_000);
