@@ -99,6 +99,8 @@ public class HubDistributionIT {
                 logLevel(LogLevel.INFO),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                         System.getProperty("maven.repo.local")),
+                // no remote repositories: what the container needs is on board or in the build's repository
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
                 editConfigurationFilePut(demoConfig, "brokerUrl", brokerUrl),
                 editConfigurationFilePut(demoConfig, "topic", topic),
                 editConfigurationFilePut(demoConfig, "periodMillis", "500"),

@@ -49,6 +49,8 @@ public class StockKarafIT {
                 configureConsole().ignoreLocalConsole(),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                         System.getProperty("maven.repo.local")),
+                // no remote repositories: what the container needs is on board or in the build's repository
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
                 // the freshly built bundles, as an integrator's repository would serve them
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
                         "file:${karaf.home}/${karaf.default.repository}@id=system.repository@snapshots,"

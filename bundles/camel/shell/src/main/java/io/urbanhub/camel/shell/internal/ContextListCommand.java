@@ -1,6 +1,7 @@
 package io.urbanhub.camel.shell.internal;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.util.TimeUtils;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -31,7 +32,8 @@ public class ContextListCommand implements Action {
             long started = context.getRoutes().stream()
                     .filter(route -> context.getRouteController().getRouteStatus(route.getRouteId()).isStarted())
                     .count();
-            table.addRow().addContent(context.getName(), context.getStatus(), context.getUptime(),
+            table.addRow().addContent(context.getName(), context.getStatus(),
+                    TimeUtils.printDuration(context.getUptime(), false),
                     started, context.getRoutesSize());
         }
         table.print(System.out, !noFormat);

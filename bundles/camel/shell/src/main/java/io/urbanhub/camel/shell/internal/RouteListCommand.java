@@ -6,6 +6,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.api.management.ManagedCamelContext;
 import org.apache.camel.api.management.mbean.ManagedRouteMBean;
+import org.apache.camel.util.URISupport;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -52,7 +53,7 @@ public class RouteListCommand implements Action {
                         context.getRouteController().getRouteStatus(route.getRouteId()),
                         stats == null ? "-" : stats.getExchangesCompleted(),
                         stats == null ? "-" : stats.getExchangesFailed(),
-                        route.getEndpoint().getEndpointUri());
+                        URISupport.sanitizeUri(route.getEndpoint().getEndpointUri()));
             }
         }
         table.print(System.out, !noFormat);
