@@ -1,0 +1,46 @@
+package io.urbanhub.api.model;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An NGSI-LD entity id of the form {@code urn:ngsi-ld:{type}:{tenant}:{localId}}, e.g.
+ * {@code urn:ngsi-ld:IndoorEnvironmentObserved:musterstadt:cold-room-3}.
+ */
+public record EntityId(String type, String tenant, String localId) {
+
+    private static final String PREFIX = "urn:ngsi-ld:";
+    private static final Pattern TYPE = Pattern.compile("[A-Z][A-Za-z0-9]{0,127}");
+    private static final Pattern LOCAL_ID = Pattern.compile("[A-Za-z0-9._~-][A-Za-z0-9._~:-]{0,255}");
+
+    public EntityId {
+        if (type == null || !TYPE.matcher(type).matches()) {
+            throw new IllegalArgumentException("Entity type '" + type + "' must be a Smart Data Model type name such as WeatherObserved");
+        }
+        Tenants.require(tenant);
+        if (localId == null || !LOCAL_ID.matcher(localId).matches()) {
+            throw new IllegalArgumentException("Local id '" + localId + "' may hold letters, digits and . _ ~ - : only");
+        }
+    }
+
+    public String urn() {
+        return PREFIX + type + ":" + tenant + ":" + localId;
+    }
+
+    public static EntityId parse(String urn) {
+        Objects.requireNonNull(urn, "urn");
+        if (!urn.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("'" + urn + "' is not an NGSI-LD URN");
+        }
+        String[] parts = urn.substring(PREFIX.length()).split(":", 3);
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("'" + urn + "' is not of the form urn:ngsi-ld:{type}:{tenant}:{localId}");
+        }
+        return new EntityId(parts[0], parts[1], parts[2]);
+    }
+
+    @Override
+    public String toString() {
+        return urn();
+    }
+}
