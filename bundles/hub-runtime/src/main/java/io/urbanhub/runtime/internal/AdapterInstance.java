@@ -15,6 +15,8 @@ import org.osgi.framework.ServiceRegistration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.urbanhub.api.admin.AdapterInstanceStatus;
+
 /**
  * One configured adapter instance: its routes service and the CamelContext that runs them. Every start
  * attempt takes a fresh routes object from the prototype-scoped service, so a retry never reuses route
@@ -51,12 +53,8 @@ final class AdapterInstance {
         return name;
     }
 
-    synchronized AdapterState state() {
-        return state;
-    }
-
-    synchronized String reason() {
-        return reason;
+    synchronized AdapterInstanceStatus status() {
+        return new AdapterInstanceStatus(name, adapter, instance, state.name(), reason);
     }
 
     synchronized boolean needsRetry() {

@@ -1,5 +1,7 @@
 package io.urbanhub.runtime.internal;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -20,14 +22,17 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
+import io.urbanhub.api.admin.AdapterInstanceStatus;
+import io.urbanhub.api.admin.AdapterInstances;
+
 /**
  * The whiteboard for adapter routes: every {@link RoutesBuilder} service with a {@code hub.adapter}
  * property runs in a CamelContext of its own, started when the service appears and stopped when it
  * goes. Adapters therefore hold no lifecycle code, and installing, updating or removing an adapter
  * bundle touches exactly its own contexts.
  */
-@Component(immediate = true)
-public class AdapterRoutesRunner {
+@Component(immediate = true, service = AdapterInstances.class)
+public class AdapterRoutesRunner implements AdapterInstances {
 
     /** Coalesces the burst of resolver services that a feature installation registers. */
     private static final long RETRY_DELAY_MILLIS = 300;
@@ -90,6 +95,14 @@ public class AdapterRoutesRunner {
 
     void removeDataFormatResolver(ServiceReference<DataFormatResolver> reference) {
         // as for components
+    }
+
+    @Override
+    public List<AdapterInstanceStatus> instances() {
+        return instances.values().stream()
+                .map(AdapterInstance::status)
+                .sorted(Comparator.comparing(AdapterInstanceStatus::name))
+                .toList();
     }
 
     @Deactivate
