@@ -1,0 +1,31 @@
+package io.urbanhub.core.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "UrbanHub data layer",
+        description = "De-duplication, dead letters and the MQTT republication of stored observations.")
+@interface CoreConfig {
+
+    @AttributeDefinition(description = "Hours a message id (device + frame counter) counts as seen")
+    long dedup_window_hours() default 24;
+
+    @AttributeDefinition(description = "Largest payload accepted from an adapter, in bytes; larger ones are dead letters")
+    int max_payload_bytes() default 65_536;
+
+    @AttributeDefinition(description = "Broker to republish stored observations to, e.g. tcp://127.0.0.1:1883; empty: off")
+    String republish_brokerUrl() default "";
+
+    @AttributeDefinition(description = "Topic prefix of republished observations")
+    String republish_topicPrefix() default "hub";
+
+    @AttributeDefinition(description = "QoS of republished observations")
+    int republish_qos() default 0;
+
+    @AttributeDefinition(description = "Broker user name")
+    String republish_username() default "";
+
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "Broker password")
+    String republish_password() default "";
+}

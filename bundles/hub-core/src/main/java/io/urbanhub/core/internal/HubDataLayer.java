@@ -1,0 +1,124 @@
+package io.urbanhub.core.internal;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.urbanhub.api.admin.AdapterCounts;
+import io.urbanhub.api.admin.AdapterStatistics;
+import io.urbanhub.api.admin.DataLayerQueries;
+import io.urbanhub.api.admin.DeadLetter;
+import io.urbanhub.api.admin.StoredObservation;
+import io.urbanhub.api.model.Observation;
+import io.urbanhub.api.spi.DataLayer;
+import io.urbanhub.api.spi.Input;
+import io.urbanhub.api.spi.Receipt;
+import io.urbanhub.core.internal.fanout.MqttRepublisher;
+import io.urbanhub.core.internal.store.JdbcStore;
+
+/**
+ * The data-layer pipeline: validate, de-duplicate and store in one transaction, then republish. The
+ * store is the DataSource named {@code urbanhub} (etc/org.ops4j.datasource-urbanhub.cfg).
+ */
+@Component(service = {DataLayer.class, DataLayerQueries.class, AdapterStatistics.class},
+        configurationPid = "io.urbanhub.core", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = CoreConfig.class)
+public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatistics {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubDataLayer.class);
+
+    private final JdbcStore store;
+    private final AdapterCounters counters = new AdapterCounters();
+    private final int maxPayloadBytes;
+    private final MqttRepublisher republisher;
+
+    @Activate
+    public HubDataLayer(@Reference(target = "(dataSourceName=urbanhub)") DataSource dataSource, CoreConfig config)
+            throws SQLException, MqttException {
+        this.store = JdbcStore.open(dataSource, Duration.ofHours(config.dedup_window_hours()));
+        this.maxPayloadBytes = config.max_payload_bytes();
+        String broker = config.republish_brokerUrl().trim();
+        this.republisher = broker.isEmpty() ? null : new MqttRepublisher(broker, "urbanhub-republish",
+                config.republish_username(), config.republish_password(), config.republish_topicPrefix(), config.republish_qos());
+        LOG.info("Data layer ready{}", broker.isEmpty() ? "" : ", republishing to " + broker);
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (republisher != null) {
+            republisher.close();
+        }
+    }
+
+    @Override
+    public Receipt accept(Input input, List<Observation> observations) {
+        if (input.payload().length > maxPayloadBytes) {
+            return reject(input, "payload of " + input.payload().length + " bytes exceeds the limit of " + maxPayloadBytes);
+        }
+        Optional<String> problem = ObservationValidator.problem(input, observations, Instant.now());
+        if (problem.isPresent()) {
+            return reject(input, problem.get());
+        }
+        Receipt receipt;
+        try {
+            receipt = store.store(input, observations);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The store refused the input of " + input.source().adapter(), e);
+        }
+        counters.count(input.source().adapter(), receipt, input.receivedAt());
+        if (receipt == Receipt.STORED && republisher != null) {
+            observations.forEach(republisher::offer);
+        }
+        return receipt;
+    }
+
+    @Override
+    public Receipt reject(Input input, String reason) {
+        try {
+            store.deadLetter(input, reason, maxPayloadBytes);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The store refused a dead letter of " + input.source().adapter(), e);
+        }
+        counters.count(input.source().adapter(), Receipt.DEAD_LETTER, input.receivedAt());
+        LOG.warn("Dead letter from {} (device {}): {}", input.source().adapter(), input.source().device(), reason);
+        return Receipt.DEAD_LETTER;
+    }
+
+    @Override
+    public List<StoredObservation> latestObservations(String tenant, String entityId, int limit) {
+        try {
+            return store.latestObservations(tenant, entityId, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading observations failed", e);
+        }
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(String tenant, int limit) {
+        try {
+            return store.deadLetters(tenant, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading dead letters failed", e);
+        }
+    }
+
+    @Override
+    public Map<String, AdapterCounts> counts() {
+        return counters.snapshot();
+    }
+}

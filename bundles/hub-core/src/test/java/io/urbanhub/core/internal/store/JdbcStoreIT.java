@@ -1,0 +1,151 @@
+package io.urbanhub.core.internal.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import io.urbanhub.api.admin.DeadLetter;
+import io.urbanhub.api.admin.StoredObservation;
+import io.urbanhub.api.model.EntityId;
+import io.urbanhub.api.model.GeoPoint;
+import io.urbanhub.api.model.Observation;
+import io.urbanhub.api.model.Property;
+import io.urbanhub.api.model.Source;
+import io.urbanhub.api.model.UnitCodes;
+import io.urbanhub.api.spi.Input;
+import io.urbanhub.api.spi.Receipt;
+import io.urbanhub.testing.TestPostgres;
+
+/** The same behaviour on the embedded default (H2) and on a real PostgreSQL. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JdbcStoreIT {
+
+    private static final Duration WINDOW = Duration.ofHours(24);
+    private TestPostgres postgres;
+
+    @BeforeAll
+    void startPostgres() {
+        postgres = TestPostgres.start();
+    }
+
+    @AfterAll
+    void stopPostgres() {
+        postgres.close();
+    }
+
+    Stream<DataSource> databases() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setURL(postgres.jdbcUrl());
+        pg.setUser(postgres.username());
+        return Stream.of(h2, pg);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void storesTheTimeSeriesAndTheEntityStateOnce(DataSource database) throws Exception {
+        JdbcStore store = JdbcStore.open(database, WINDOW);
+        Instant now = Instant.parse("2026-11-27T10:00:00Z");
+        String room = "room-" + UUID.randomUUID();
+
+        assertEquals(Receipt.STORED, store.store(input("7", now), List.of(reading(room, 4.2, now))));
+        assertEquals(Receipt.DUPLICATE, store.store(input("7", now.plusSeconds(2)), List.of(reading(room, 4.2, now))));
+
+        List<StoredObservation> stored = store.latestObservations("musterstadt", entity(room).urn(), 10);
+        assertEquals(2, stored.size(), "temperature and humidity once each");
+        StoredObservation temperature = stored.stream().filter(o -> o.attribute().equals("temperature")).findFirst().orElseThrow();
+        assertEquals(4.2, temperature.value());
+        assertEquals(UnitCodes.DEGREE_CELSIUS, temperature.unitCode());
+        assertEquals(now, temperature.observedAt());
+        assertEquals("lorawan-chirpstack.musterstadt", temperature.adapter());
+        assertTrue(entityJson(database, room).contains("\"temperature\":{\"type\":\"Property\",\"value\":4.2,\"unitCode\":\"CEL\""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aFrameCounterSeenBeforeTheWindowCountsAsNew(DataSource database) throws Exception {
+        JdbcStore store = JdbcStore.open(database, WINDOW);
+        Instant first = Instant.parse("2026-11-01T10:00:00Z");
+        String room = "room-" + UUID.randomUUID();
+        assertEquals(Receipt.STORED, store.store(input("0", first), List.of(reading(room, 3.0, first))));
+        Instant afterRejoin = first.plus(Duration.ofDays(3));
+        assertEquals(Receipt.STORED, store.store(input("0", afterRejoin), List.of(reading(room, 5.0, afterRejoin))));
+        assertEquals(4, store.latestObservations("musterstadt", entity(room).urn(), 10).size());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aLateReadingJoinsTheSeriesButKeepsTheNewerState(DataSource database) throws Exception {
+        JdbcStore store = JdbcStore.open(database, WINDOW);
+        Instant now = Instant.parse("2026-11-27T10:00:00Z");
+        String room = "room-" + UUID.randomUUID();
+        store.store(input("2", now), List.of(reading(room, 6.5, now)));
+        store.store(input("1", now), List.of(reading(room, 1.5, now.minusSeconds(600))));
+        assertTrue(entityJson(database, room).contains("\"value\":6.5"));
+        assertEquals(4, store.latestObservations("musterstadt", entity(room).urn(), 10).size());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void keepsDeadLettersWithReasonAndPayloadUpToTheLimit(DataSource database) throws Exception {
+        JdbcStore store = JdbcStore.open(database, WINDOW);
+        String device = "a84041000181" + UUID.randomUUID().toString().substring(0, 4);
+        byte[] payload = "{\"not\": \"decodable\"}".getBytes(StandardCharsets.UTF_8);
+        Input input = new Input("musterstadt", new Source("lorawan-chirpstack.musterstadt", "chirpstack", device, null),
+                Instant.parse("2026-11-27T10:00:00Z"), payload);
+        store.deadLetter(input, "unknown device " + device, 8);
+
+        DeadLetter letter = store.deadLetters("musterstadt", 50).stream()
+                .filter(l -> device.equals(l.device())).findFirst().orElseThrow();
+        assertEquals("unknown device " + device, letter.reason());
+        assertEquals(payload.length, letter.payloadSize());
+        assertArrayEquals("{\"not\": ".getBytes(StandardCharsets.UTF_8), letter.payload());
+        assertEquals("chirpstack", letter.system());
+    }
+
+    private static Input input(String frameCounter, Instant receivedAt) {
+        return new Input("musterstadt", new Source("lorawan-chirpstack.musterstadt", "chirpstack", "a840410001811234",
+                "fcnt:" + frameCounter), receivedAt, new byte[] {1});
+    }
+
+    private static EntityId entity(String room) {
+        return new EntityId("IndoorEnvironmentObserved", "musterstadt", room);
+    }
+
+    private static Observation reading(String room, double celsius, Instant at) {
+        return new Observation(entity(room), at, Map.of("temperature", Property.of(celsius, UnitCodes.DEGREE_CELSIUS),
+                "relativeHumidity", Property.of(80.0, UnitCodes.PERCENT)), new GeoPoint(7.62, 51.96),
+                new Source("lorawan-chirpstack.musterstadt", "chirpstack", "a840410001811234", null));
+    }
+
+    private static String entityJson(DataSource database, String room) throws Exception {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT entity_json FROM hub_entity WHERE entity_id = '"
+                     + entity(room).urn() + "'")) {
+            assertTrue(result.next());
+            return result.getString(1);
+        }
+    }
+}
