@@ -13,6 +13,9 @@ import io.urbanhub.api.model.Observation;
 @ProviderType
 public interface DataLayer {
 
+    /** The largest input the data layer takes; adapters reject larger ones before parsing them. */
+    int MAX_PAYLOAD_BYTES = 65_536;
+
     /**
      * Validates the observations decoded from one input, drops the input if its message was stored
      * before (same tenant, system, device and message id), stores them, and republishes them after the

@@ -11,9 +11,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Hours a message id (device + frame counter) counts as seen")
     long dedup_window_hours() default 24;
 
-    @AttributeDefinition(description = "Largest payload accepted from an adapter, in bytes; larger ones are dead letters")
-    int max_payload_bytes() default 65_536;
-
     @AttributeDefinition(description = "Broker to republish stored observations to, e.g. tcp://127.0.0.1:1883; empty: off")
     String republish_brokerUrl() default "";
 

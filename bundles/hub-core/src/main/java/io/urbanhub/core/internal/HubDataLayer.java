@@ -44,14 +44,12 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
 
     private final JdbcStore store;
     private final AdapterCounters counters = new AdapterCounters();
-    private final int maxPayloadBytes;
     private final MqttRepublisher republisher;
 
     @Activate
     public HubDataLayer(@Reference(target = "(dataSourceName=urbanhub)") DataSource dataSource, CoreConfig config)
             throws SQLException, MqttException {
         this.store = JdbcStore.open(dataSource, Duration.ofHours(config.dedup_window_hours()));
-        this.maxPayloadBytes = config.max_payload_bytes();
         String broker = config.republish_brokerUrl().trim();
         this.republisher = broker.isEmpty() ? null : new MqttRepublisher(broker, "urbanhub-republish",
                 config.republish_username(), config.republish_password(), config.republish_topicPrefix(), config.republish_qos());
@@ -67,8 +65,8 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
 
     @Override
     public Receipt accept(Input input, List<Observation> observations) {
-        if (input.payload().length > maxPayloadBytes) {
-            return reject(input, "payload of " + input.payload().length + " bytes exceeds the limit of " + maxPayloadBytes);
+        if (input.payload().length > MAX_PAYLOAD_BYTES) {
+            return reject(input, "payload of " + input.payload().length + " bytes exceeds the limit of " + MAX_PAYLOAD_BYTES);
         }
         Optional<String> problem = ObservationValidator.problem(input, observations, Instant.now());
         if (problem.isPresent()) {
@@ -90,7 +88,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     @Override
     public Receipt reject(Input input, String reason) {
         try {
-            store.deadLetter(input, reason, maxPayloadBytes);
+            store.deadLetter(input, reason, MAX_PAYLOAD_BYTES);
         } catch (SQLException e) {
             throw new IllegalStateException("The store refused a dead letter of " + input.source().adapter(), e);
         }

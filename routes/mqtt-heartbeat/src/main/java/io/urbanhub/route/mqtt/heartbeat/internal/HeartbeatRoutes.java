@@ -52,7 +52,7 @@ public class HeartbeatRoutes extends RouteBuilder {
                     exchange.getMessage().setHeader(SEQUENCE, heartbeat.sequence());
                     exchange.getMessage().setHeader(ROUND_TRIP, heartbeat.roundTripMillis(System.currentTimeMillis()));
                 })
-                .log("Heartbeat ${header." + SEQUENCE + "} came back from " + settings.brokerUrl()
+                .log("Heartbeat ${header." + SEQUENCE + "} came back from " + settings.broker().brokerUrl()
                         + " in ${header." + ROUND_TRIP + "} ms");
     }
 }

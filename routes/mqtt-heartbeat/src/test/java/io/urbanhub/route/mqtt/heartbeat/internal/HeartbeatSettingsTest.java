@@ -2,10 +2,13 @@ package io.urbanhub.route.mqtt.heartbeat.internal;
 
 import static io.urbanhub.route.mqtt.heartbeat.internal.TestConfigs.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+
+import io.urbanhub.api.spi.MqttConnection;
 
 class HeartbeatSettingsTest {
 
@@ -17,9 +20,11 @@ class HeartbeatSettingsTest {
     }
 
     @Test
-    void passesCredentialsRawSoSpecialCharactersSurvive() {
-        HeartbeatSettings settings = new HeartbeatSettings("ssl://broker:8883", "t", 1000, 1, "city", "p&ss=1");
+    void passesCredentialsRawSoSpecialCharactersSurviveAndKeepsThemOutOfLogs() {
+        MqttConnection broker = new MqttConnection("ssl://broker:8883", 1, "city", "p&ss=1");
+        HeartbeatSettings settings = new HeartbeatSettings(broker, "t", 1000);
         assertTrue(settings.endpointUri("c").endsWith("&userName=RAW(city)&password=RAW(p&ss=1)"));
+        assertFalse(broker.toString().contains("p&ss"));
     }
 
     @Test

@@ -1,0 +1,57 @@
+package io.urbanhub.route.lorawan.chirpstack.internal;
+
+import java.time.Instant;
+
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.metatype.annotations.Designate;
+
+import io.urbanhub.api.model.Tenants;
+import io.urbanhub.api.spi.DataLayer;
+import io.urbanhub.api.spi.DeviceRegistry;
+import io.urbanhub.api.spi.MqttConnection;
+import io.urbanhub.api.spi.PayloadDecoders;
+
+/**
+ * One instance per ChirpStack (or per municipality on a shared one):
+ * {@code etc/io.urbanhub.route.lorawan.chirpstack-<name>.cfg}, running as {@code lorawan-chirpstack.<name>}.
+ * The subscription keeps its session (clean session off) so uplinks sent while the hub is away arrive
+ * afterwards; each is acknowledged once the data layer has stored it or kept it as a dead letter.
+ */
+@Component(service = RoutesBuilder.class, scope = ServiceScope.PROTOTYPE,
+        configurationPid = "io.urbanhub.route.lorawan.chirpstack", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        property = "hub.adapter=lorawan-chirpstack")
+@Designate(ocd = ChirpStackConfig.class, factory = true)
+public class ChirpStackRoutes extends RouteBuilder {
+
+    private final ChirpStackConfig config;
+    private final DataLayer dataLayer;
+    private final DeviceRegistry devices;
+    private final PayloadDecoders decoders;
+
+    @Activate
+    public ChirpStackRoutes(ChirpStackConfig config, @Reference DataLayer dataLayer, @Reference DeviceRegistry devices,
+                            @Reference PayloadDecoders decoders) {
+        this.config = config;
+        this.dataLayer = dataLayer;
+        this.devices = devices;
+        this.decoders = decoders;
+    }
+
+    @Override
+    public void configure() {
+        String tenant = Tenants.require(config.tenant());
+        MqttConnection broker = new MqttConnection(config.brokerUrl(), config.qos(), config.username(), config.password());
+        String adapter = getCamelContext().getName();
+        String clientId = config.clientId().isBlank() ? "urbanhub-" + adapter : config.clientId();
+        UplinkHandler uplinks = new UplinkHandler(adapter, tenant, dataLayer, devices, decoders);
+
+        from(broker.pahoUri(config.topic(), clientId, "cleanSession=false")).routeId("uplinks")
+                .process(exchange -> uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now()));
+    }
+}

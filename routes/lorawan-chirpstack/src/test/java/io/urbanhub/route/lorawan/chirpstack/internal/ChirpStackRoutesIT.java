@@ -1,0 +1,111 @@
+package io.urbanhub.route.lorawan.chirpstack.internal;
+
+import static io.urbanhub.route.lorawan.chirpstack.internal.Fakes.LHT65_DEV_EUI;
+import static io.urbanhub.route.lorawan.chirpstack.internal.Fakes.LHT65_VECTOR;
+import static io.urbanhub.route.lorawan.chirpstack.internal.Fakes.sampleUplink;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+
+import io.urbanhub.testing.TestMqttBroker;
+
+class ChirpStackRoutesIT {
+
+    @Test
+    void uplinksThroughARealBrokerReachTheDataLayerAndBadOnesBecomeDeadLetters() throws Exception {
+        String application = UUID.randomUUID().toString();
+        Fakes.RecordingDataLayer dataLayer = new Fakes.RecordingDataLayer();
+        try (TestMqttBroker broker = TestMqttBroker.start(); CamelContext context = new DefaultCamelContext()) {
+            context.getCamelContextExtension().setName("lorawan-chirpstack.musterstadt");
+            context.addRoutes(new ChirpStackRoutes(config(broker.url(), "application/" + application + "/device/+/event/up"),
+                    dataLayer, Fakes.devices(Fakes.coldRoom("musterstadt")), Fakes.lht65()));
+            NotifyBuilder three = new NotifyBuilder(context).fromRoute("uplinks").whenCompleted(3).create();
+            context.start();
+
+            MqttClient chirpstack = new MqttClient(broker.url(), "chirpstack-" + application, new MemoryPersistence());
+            chirpstack.connect();
+            String topic = "application/" + application + "/device/" + LHT65_DEV_EUI + "/event/up";
+            chirpstack.publish(topic, sampleUplink(LHT65_DEV_EUI, 2, LHT65_VECTOR, 1), 1, false);
+            chirpstack.publish(topic, "garbage".getBytes(), 1, false);
+            chirpstack.publish(topic, sampleUplink(LHT65_DEV_EUI, 2, LHT65_VECTOR, 2), 1, false);
+            chirpstack.disconnect();
+            chirpstack.close();
+
+            assertTrue(three.matches(20, TimeUnit.SECONDS));
+            assertEquals(2, dataLayer.accepted.size());
+            assertEquals(1, dataLayer.rejected.size());
+            assertEquals(28.29, Fakes.valuesOf(dataLayer.accepted.get(1).observations().get(0)).get("temperature"));
+            assertEquals("fcnt:2", dataLayer.accepted.get(1).input().source().messageId());
+        }
+    }
+
+    @Test
+    void aConfigWithoutTenantStartsNoRoute() throws Exception {
+        ChirpStackConfig config = config("tcp://127.0.0.1:1883", "t", "");
+        ChirpStackRoutes routes = new ChirpStackRoutes(config, new Fakes.RecordingDataLayer(), Fakes.devices(), Fakes.lht65());
+        try (CamelContext context = new DefaultCamelContext()) {
+            IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> context.addRoutes(routes));
+            assertTrue(error.getMessage().contains("Tenant ''"), error.getMessage());
+            assertEquals(0, context.getRoutes().size());
+        }
+    }
+
+    private static ChirpStackConfig config(String brokerUrl, String topic) {
+        return config(brokerUrl, topic, "musterstadt");
+    }
+
+    private static ChirpStackConfig config(String brokerUrl, String topic, String tenant) {
+        return new ChirpStackConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return ChirpStackConfig.class;
+            }
+
+            @Override
+            public String tenant() {
+                return tenant;
+            }
+
+            @Override
+            public String brokerUrl() {
+                return brokerUrl;
+            }
+
+            @Override
+            public String topic() {
+                return topic;
+            }
+
+            @Override
+            public int qos() {
+                return 1;
+            }
+
+            @Override
+            public String clientId() {
+                return "";
+            }
+
+            @Override
+            public String username() {
+                return "";
+            }
+
+            @Override
+            public String password() {
+                return "";
+            }
+        };
+    }
+}
