@@ -1,0 +1,46 @@
+package io.urbanhub.shell.internal;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+import io.urbanhub.api.admin.DataLayerQueries;
+import io.urbanhub.api.admin.DeadLetter;
+
+@Service
+@Command(scope = "hub", name = "deadletters", description = "Shows the newest dead letters with their reasons.")
+public class DeadLettersCommand implements Action {
+
+    @Reference
+    DataLayerQueries queries;
+
+    @Option(name = "--tenant", description = "Only this tenant's")
+    String tenant;
+
+    @Option(name = "-n", aliases = "--limit", description = "How many dead letters")
+    int limit = 20;
+
+    @Option(name = "--no-format", description = "Plain output for scripts")
+    boolean noFormat;
+
+    @Override
+    public Object execute() {
+        ShellTable table = new ShellTable();
+        table.column("Id").alignRight();
+        table.column("Received");
+        table.column("Tenant");
+        table.column("Adapter");
+        table.column("Device");
+        table.column("Bytes").alignRight();
+        table.column("Reason");
+        for (DeadLetter letter : queries.deadLetters(tenant, limit)) {
+            table.addRow().addContent(letter.id(), letter.receivedAt(), letter.tenant(), letter.adapter(),
+                    letter.device() == null ? "-" : letter.device(), letter.payloadSize(), letter.reason());
+        }
+        table.print(System.out, !noFormat);
+        return null;
+    }
+}
