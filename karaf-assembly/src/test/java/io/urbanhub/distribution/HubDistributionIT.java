@@ -7,23 +7,14 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.PrivilegedExceptionAction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +23,12 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
-import javax.security.auth.Subject;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.dataformat.JsonLibrary;
 import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -51,7 +39,6 @@ import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
@@ -72,7 +59,6 @@ public class HubDistributionIT {
     private static final String HEARTBEAT_PID = "io.urbanhub.route.mqtt.heartbeat";
     private static final String DEMO = "mqtt-heartbeat.demo";
     private static final String MODULE = "io.urbanhub.route.mqtt.heartbeat";
-    private static final String BROKER_PROPERTY = "urbanhub.it.broker";
     private static final String TOPIC_PROPERTY = "urbanhub.it.topic";
 
     @Inject
@@ -86,25 +72,12 @@ public class HubDistributionIT {
 
     @Configuration
     public Option[] distribution() {
-        String brokerUrl = DriverBroker.url();
         String topic = "urbanhub/it/" + UUID.randomUUID() + "/heartbeat";
         String demoConfig = "etc/" + HEARTBEAT_PID + "-demo.cfg";
-        return options(
-                karafDistributionConfiguration()
-                        .frameworkUrl(new File(System.getProperty("urbanhub.distribution")).toURI().toString())
-                        .name("UrbanHub")
-                        .unpackDirectory(new File("target/exam"))
-                        .useDeployFolder(false),
-                configureConsole().ignoreLocalConsole(),
-                logLevel(LogLevel.INFO),
-                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
-                        System.getProperty("maven.repo.local")),
-                // no remote repositories: what the container needs is on board or in the build's repository
-                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
-                editConfigurationFilePut(demoConfig, "brokerUrl", brokerUrl),
+        return Distribution.options(
+                editConfigurationFilePut(demoConfig, "brokerUrl", DriverBroker.url()),
                 editConfigurationFilePut(demoConfig, "topic", topic),
                 editConfigurationFilePut(demoConfig, "periodMillis", "500"),
-                systemProperty(BROKER_PROPERTY).value(brokerUrl),
                 systemProperty(TOPIC_PROPERTY).value(topic));
     }
 
@@ -116,7 +89,7 @@ public class HubDistributionIT {
     public void a_demoHeartbeatTravelsThroughTheRealBroker() throws Exception {
         CamelContext demo = hub().awaitRunning(DEMO);
         List<String> seen = new CopyOnWriteArrayList<>();
-        MqttClient listener = new MqttClient(System.getProperty(BROKER_PROPERTY), "urbanhub-it-" + UUID.randomUUID(),
+        MqttClient listener = new MqttClient(System.getProperty(Distribution.BROKER_PROPERTY), "urbanhub-it-" + UUID.randomUUID(),
                 new MemoryPersistence());
         listener.connect();
         try {
@@ -146,9 +119,9 @@ public class HubDistributionIT {
     @Test
     public void c_consoleCommandsListContextsAndRoutes() throws Exception {
         hub().awaitRunning(DEMO);
-        String contexts = execute("camel:context-list --no-format");
+        String contexts = Console.execute(sessionFactory, "camel:context-list --no-format");
         assertTrue(contexts, contexts.lines().anyMatch(line -> line.startsWith(DEMO) && line.contains("Started")));
-        String routes = execute("camel:route-list --no-format " + DEMO);
+        String routes = Console.execute(sessionFactory, "camel:route-list --no-format " + DEMO);
         assertTrue(routes, routes.lines().anyMatch(line -> line.contains("receive") && line.contains("Started")
                 && line.contains("paho:")));
         assertTrue(routes, routes.lines().anyMatch(line -> line.contains("send") && line.contains("timer://heartbeat")));
@@ -274,20 +247,9 @@ public class HubDistributionIT {
 
     private static void writeHeartbeatConfig(Path config, long periodMillis) throws Exception {
         Files.writeString(config, String.join("\n",
-                "brokerUrl = " + System.getProperty(BROKER_PROPERTY),
+                "brokerUrl = " + System.getProperty(Distribution.BROKER_PROPERTY),
                 "topic = urbanhub/it/" + UUID.randomUUID(),
                 "periodMillis = " + periodMillis,
                 ""));
-    }
-
-    private String execute(String command) throws Exception {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-        Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
-        Subject admin = new Subject();
-        admin.getPrincipals().add(new RolePrincipal("admin"));
-        Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
-        out.flush();
-        return output.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,293 @@
+package io.urbanhub.distribution;
+
+import static io.urbanhub.distribution.InContainer.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.inject.Inject;
+import javax.sql.DataSource;
+
+import org.apache.camel.CamelContext;
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.urbanhub.api.admin.AdapterCounts;
+import io.urbanhub.api.admin.AdapterInstanceStatus;
+import io.urbanhub.api.admin.AdapterInstances;
+import io.urbanhub.api.admin.AdapterStatistics;
+
+/**
+ * Inside the distribution users start: ChirpStack v4 uplinks through a real MQTT broker into the store
+ * (H2 by default), bad input into dead letters while good uplinks flow, the demo on embedded defaults,
+ * a broken configuration shown on the console, and the adapter stopped and started alone.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class LorawanPipelineIT {
+
+    private static final String PID = "io.urbanhub.route.lorawan.chirpstack";
+    private static final String INSTANCE = "lorawan-chirpstack.itcity";
+    private static final String DEV_EUI = "a8404100018100aa";
+    private static final String ENTITY = "urn:ngsi-ld:IndoorEnvironmentObserved:itcity:canteen-cold-room";
+    /** The LHT65 vector of the TTN device repository: 28.29 °C, 88.6 %, probe 27.81 °C, 3.062 V. */
+    private static final byte[] LHT65_VECTOR = {(byte) 0xCB, (byte) 0xF6, 0x0B, 0x0D, 0x03, 0x76, 0x01, 0x0A, (byte) 0xDD, 0x7F, (byte) 0xFF};
+    private static final String APPLICATION = UUID.randomUUID().toString();
+
+    @Inject
+    BundleContext bundleContext;
+
+    @Inject
+    FeaturesService features;
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Inject
+    AdapterStatistics statistics;
+
+    @Inject
+    AdapterInstances instances;
+
+    @Configuration
+    public Option[] distribution() {
+        return Distribution.options();
+    }
+
+    @Test
+    public void a_aChirpStackUplinkThroughTheRealBrokerIsDecodedIntoTheStoreOnce() throws Exception {
+        startItcityInstance();
+        publish(uplink(DEV_EUI, 2, LHT65_VECTOR, 1));
+
+        await("the decoded uplink in the store", () -> values("fcnt:1").size() == 5);
+        Map<String, Object> values = values("fcnt:1");
+        assertEquals(28.29, values.get("temperature CEL"));
+        assertEquals(88.6, values.get("relativeHumidity P1"));
+        assertEquals(27.81, values.get("externalTemperature CEL"));
+        assertEquals(3.062, values.get("batteryVoltage VLT"));
+        assertEquals("good", values.get("batteryStatus"));
+        assertTrue(entityJson().contains("\"temperature\":{\"type\":\"Property\",\"value\":28.29,\"unitCode\":\"CEL\""));
+
+        publish(uplink(DEV_EUI, 2, LHT65_VECTOR, 1));
+        await("the redelivered uplink to count as duplicate", () -> counts().duplicates() == 1);
+        assertEquals(5, values("fcnt:1").size());
+    }
+
+    @Test
+    public void b_badUplinksBecomeDeadLettersWithReasonsWhileGoodOnesFlow() throws Exception {
+        startItcityInstance();
+        publish("{\"deviceInfo\": ".getBytes(StandardCharsets.UTF_8));
+        publish(uplink("ffffffffffff0001", 2, LHT65_VECTOR, 7));
+        publish(uplink(DEV_EUI, 2, new byte[] {1, 2, 3}, 8));
+        publish(uplink(DEV_EUI, 42, LHT65_VECTOR, 9));
+        publish(uplink(DEV_EUI, 2, LHT65_VECTOR, 10));
+
+        await("four dead letters", () -> deadLetterReasons().size() == 4);
+        List<String> reasons = deadLetterReasons();
+        assertTrue(reasons.toString(), reasons.get(0).startsWith("malformed JSON"));
+        assertEquals("unknown device ffffffffffff0001", reasons.get(1));
+        assertEquals("dragino-lht65 decoder: LHT65 payload has 3 bytes, expected 11", reasons.get(2));
+        assertTrue(reasons.get(3), reasons.get(3).startsWith("dragino-lht65 decoder: unknown FPort 42"));
+        await("the good uplink after them", () -> values("fcnt:10").size() == 5);
+        assertEquals(4, counts().deadLetters());
+        String console = Console.execute(sessionFactory, "hub:deadletters --tenant itcity --no-format");
+        assertTrue(console, console.contains("unknown device ffffffffffff0001"));
+    }
+
+    @Test
+    public void c_theDemoStoresSimulatedLht65ReadingsWithoutAnyServiceOutside() throws Exception {
+        await("simulated readings of the demo tenant in the store", () -> count(
+                "SELECT COUNT(*) FROM hub_observation WHERE tenant = 'demo' AND attribute = 'temperature'") >= 3);
+        String observations = Console.execute(sessionFactory, "hub:observations --tenant demo --no-format -n 5");
+        assertTrue(observations, observations.contains("urn:ngsi-ld:IndoorEnvironmentObserved:demo:"));
+    }
+
+    @Test
+    public void d_aBrokenConfigurationStartsNoRouteAndSaysWhyOnTheConsole() throws Exception {
+        Path config = etc().resolve(PID + "-broken.cfg");
+        Files.writeString(config, "tenant = Bad Town\nbrokerUrl = " + System.getProperty(Distribution.BROKER_PROPERTY) + "\n");
+        try {
+            await("the broken instance to fail", () -> state("lorawan-chirpstack.broken").equals("FAILED"));
+            assertTrue(new InContainer(bundleContext).context("lorawan-chirpstack.broken").isEmpty());
+            String adapters = Console.execute(sessionFactory, "hub:adapters --no-format");
+            assertTrue(adapters, adapters.lines().anyMatch(line -> line.startsWith("lorawan-chirpstack.broken")
+                    && line.contains("FAILED") && line.contains("Tenant 'Bad Town'")));
+        } finally {
+            Files.delete(config);
+        }
+    }
+
+    @Test
+    public void e_stoppingOrUninstallingTheAdapterStopsExactlyItsRoutes() throws Exception {
+        startItcityInstance();
+        InContainer hub = new InContainer(bundleContext);
+        CamelContext heartbeat = hub.awaitRunning("mqtt-heartbeat.demo");
+        Bundle adapter = hub.bundle("io.urbanhub.route.lorawan.chirpstack");
+
+        adapter.stop();
+        hub.awaitGone(INSTANCE);
+        hub.awaitGone("lorawan-chirpstack.demo");
+        adapter.start();
+        hub.awaitRunning(INSTANCE);
+
+        features.uninstallFeature("hub-route-lorawan-chirpstack");
+        hub.awaitGone(INSTANCE);
+        features.installFeature("hub-route-lorawan-chirpstack");
+        hub.awaitRunning(INSTANCE);
+        publish(uplink(DEV_EUI, 2, LHT65_VECTOR, 11));
+        await("uplinks to flow again", () -> values("fcnt:11").size() == 5);
+        assertSame("other adapters ran on", heartbeat, hub.context("mqtt-heartbeat.demo").orElseThrow());
+    }
+
+    private void startItcityInstance() throws Exception {
+        Path devices = etc().resolve("urbanhub/devices.csv");
+        if (!Files.readString(devices).contains(DEV_EUI)) {
+            Files.writeString(devices, DEV_EUI + ",dragino-lht65,itcity,IndoorEnvironmentObserved,canteen-cold-room,7.63,51.96,"
+                    + "Kühlraum Kantine\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
+        Path config = etc().resolve(PID + "-itcity.cfg");
+        if (!Files.exists(config)) {
+            Files.writeString(config, String.join("\n", "tenant = itcity",
+                    "brokerUrl = " + System.getProperty(Distribution.BROKER_PROPERTY),
+                    "topic = application/" + APPLICATION + "/device/+/event/up", ""));
+        }
+        new InContainer(bundleContext).awaitRunning(INSTANCE);
+        Thread.sleep(2_500); // the device registry looks at its file every 2 s
+    }
+
+    private static Path etc() {
+        return Path.of(System.getProperty("karaf.etc"));
+    }
+
+    private static byte[] uplink(String devEui, int port, byte[] data, long frameCounter) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        try (InputStream sample = LorawanPipelineIT.class.getResourceAsStream("/uplink-event.json")) {
+            ObjectNode event = (ObjectNode) mapper.readTree(sample);
+            ((ObjectNode) event.get("deviceInfo")).put("devEui", devEui);
+            event.put("fPort", port);
+            event.put("fCnt", frameCounter);
+            event.put("data", Base64.getEncoder().encodeToString(data));
+            event.put("time", java.time.Instant.now().toString());
+            return mapper.writeValueAsBytes(event);
+        }
+    }
+
+    private static void publish(byte[] payload) throws Exception {
+        MqttClient chirpstack = new MqttClient(System.getProperty(Distribution.BROKER_PROPERTY),
+                "chirpstack-it-" + UUID.randomUUID(), new MemoryPersistence());
+        chirpstack.connect();
+        try {
+            chirpstack.publish("application/" + APPLICATION + "/device/" + DEV_EUI + "/event/up", payload, 1, false);
+        } finally {
+            chirpstack.disconnect();
+            chirpstack.close();
+        }
+    }
+
+    private AdapterCounts counts() {
+        return statistics.counts().getOrDefault(INSTANCE, new AdapterCounts(0, 0, 0, 0, null));
+    }
+
+    private String state(String instance) {
+        return instances.instances().stream().filter(status -> status.name().equals(instance))
+                .map(AdapterInstanceStatus::state).findFirst().orElse("ABSENT");
+    }
+
+    private DataSource store() {
+        try {
+            return bundleContext.getService(bundleContext.getServiceReferences(DataSource.class, "(dataSourceName=urbanhub)")
+                    .iterator().next());
+        } catch (Exception e) {
+            throw new AssertionError("No DataSource urbanhub", e);
+        }
+    }
+
+    /** "attribute unit" → value of the stored observations of one uplink of the test device. */
+    private Map<String, Object> values(String messageId) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        try (Connection connection = store().getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT attribute, unit_code, value_number, value_text FROM hub_observation"
+                        + " WHERE tenant = 'itcity' AND entity_id = ? AND message_id = ?")) {
+            query.setString(1, ENTITY);
+            query.setString(2, messageId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String key = rows.getString(1) + (rows.getString(2) == null ? "" : " " + rows.getString(2));
+                    values.put(key, rows.getString(4) != null ? rows.getString(4) : (Object) rows.getDouble(3));
+                }
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return values;
+    }
+
+    private String entityJson() throws Exception {
+        try (Connection connection = store().getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT entity_json FROM hub_entity WHERE entity_id = ?")) {
+            query.setString(1, ENTITY);
+            try (ResultSet rows = query.executeQuery()) {
+                assertTrue(rows.next());
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private List<String> deadLetterReasons() {
+        List<String> reasons = new ArrayList<>();
+        try (Connection connection = store().getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT reason FROM hub_dead_letter WHERE adapter = ? ORDER BY id")) {
+            query.setString(1, INSTANCE);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    reasons.add(rows.getString(1));
+                }
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return reasons;
+    }
+
+    private long count(String sql) {
+        try (Connection connection = store().getConnection(); PreparedStatement query = connection.prepareStatement(sql);
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
