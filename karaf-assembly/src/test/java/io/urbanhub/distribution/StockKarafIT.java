@@ -62,7 +62,7 @@ public class StockKarafIT {
     }
 
     @Test
-    public void featureRepoAddAndInstallRunTheHeartbeat() throws Exception {
+    public void featureRepoAddAndInstallRunTheAdaptersOnTheDefaultStore() throws Exception {
         String version = System.getProperty("urbanhub.version");
         features.addRepository(URI.create("mvn:io.urbanhub/hub-features/" + version + "/xml/features"));
         features.installFeature("hub-route-mqtt-heartbeat");
