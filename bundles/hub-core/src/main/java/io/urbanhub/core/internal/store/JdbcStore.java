@@ -55,7 +55,8 @@ public final class JdbcStore {
         }
         Flyway.configure(JdbcStore.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/" + dialect.migrationFolder())
+                .locations("classpath:db/migration")
+                .placeholders(dialect.placeholders())
                 .table("hub_schema_history")
                 .load()
                 .migrate();

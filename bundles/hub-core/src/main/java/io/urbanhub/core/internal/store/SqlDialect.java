@@ -3,11 +3,20 @@ package io.urbanhub.core.internal.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
 
-/** What differs between the supported databases: only how the entity state is upserted. */
+/** What differs between the supported databases: two column types and how the entity state is upserted. */
 enum SqlDialect {
-    H2,
-    POSTGRESQL;
+    H2("CHARACTER LARGE OBJECT", "BINARY VARYING(1048576)"),
+    POSTGRESQL("TEXT", "BYTEA");
+
+    private final String textType;
+    private final String bytesType;
+
+    SqlDialect(String textType, String bytesType) {
+        this.textType = textType;
+        this.bytesType = bytesType;
+    }
 
     static SqlDialect of(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
@@ -20,8 +29,8 @@ enum SqlDialect {
         throw new SQLException("Unsupported database " + product + "; use H2 or PostgreSQL");
     }
 
-    /** Flyway's vendor folder of the migrations. */
-    String migrationFolder() {
-        return name().toLowerCase(Locale.ROOT);
+    /** The values of the schema's placeholders for Flyway. */
+    Map<String, String> placeholders() {
+        return Map.of("text_type", textType, "bytes_type", bytesType);
     }
 }

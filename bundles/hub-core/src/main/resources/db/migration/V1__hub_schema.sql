@@ -1,3 +1,4 @@
+-- Runs on H2 and PostgreSQL; the placeholders name the types that differ (see SqlDialect).
 -- Messages already stored, by their identity at the source: makes redelivery harmless.
 CREATE TABLE hub_input (
     tenant        VARCHAR(63)  NOT NULL,
@@ -16,7 +17,7 @@ CREATE TABLE hub_entity (
     observed_at TIMESTAMP WITH TIME ZONE NOT NULL,
     longitude   DOUBLE PRECISION,
     latitude    DOUBLE PRECISION,
-    entity_json TEXT NOT NULL,
+    entity_json ${text_type} NOT NULL,
     CONSTRAINT pk_hub_entity PRIMARY KEY (tenant, entity_id)
 );
 CREATE INDEX ix_hub_entity_type ON hub_entity (tenant, entity_type);
@@ -51,6 +52,6 @@ CREATE TABLE hub_dead_letter (
     received_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     reason        VARCHAR(2048) NOT NULL,
     payload_size  INTEGER       NOT NULL,
-    payload       BYTEA NOT NULL
+    payload       ${bytes_type} NOT NULL
 );
 CREATE INDEX ix_hub_dead_letter_time ON hub_dead_letter (tenant, received_at);
