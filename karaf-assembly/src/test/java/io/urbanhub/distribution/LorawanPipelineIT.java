@@ -65,6 +65,8 @@ public class LorawanPipelineIT {
     /** The LHT65 vector of the TTN device repository: 28.29 °C, 88.6 %, probe 27.81 °C, 3.062 V. */
     private static final byte[] LHT65_VECTOR = {(byte) 0xCB, (byte) 0xF6, 0x0B, 0x0D, 0x03, 0x76, 0x01, 0x0A, (byte) 0xDD, 0x7F, (byte) 0xFF};
     private static final String APPLICATION = UUID.randomUUID().toString();
+    /** The broker the demo brings along (etc/io.urbanhub.demo.broker defaults). */
+    private static final String DEMO_BROKER = "tcp://127.0.0.1:11883";
 
     @Inject
     BundleContext bundleContext;
@@ -169,6 +171,28 @@ public class LorawanPipelineIT {
         publish(uplink(DEV_EUI, 2, LHT65_VECTOR, 11));
         await("uplinks to flow again", () -> values("fcnt:11").size() == 5);
         assertSame("other adapters ran on", heartbeat, hub.context("mqtt-heartbeat.demo").orElseThrow());
+    }
+
+    @Test
+    public void f_storedObservationsAreRepublishedAsNormalizedNgsiLd() throws Exception {
+        List<String[]> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MqttClient consumer = new MqttClient(DEMO_BROKER, "consumer-it-" + UUID.randomUUID(), new MemoryPersistence());
+        consumer.connect();
+        try {
+            consumer.subscribe("hub/demo/IndoorEnvironmentObserved/#", 0, (topic, message) ->
+                    received.add(new String[] {topic, new String(message.getPayload(), StandardCharsets.UTF_8)}));
+            await("a republished demo observation", () -> !received.isEmpty());
+        } finally {
+            consumer.disconnect();
+            consumer.close();
+        }
+        String topic = received.get(0)[0];
+        com.fasterxml.jackson.databind.JsonNode entity = new ObjectMapper().readTree(received.get(0)[1]);
+        assertTrue(entity.get("id").asText().startsWith("urn:ngsi-ld:IndoorEnvironmentObserved:demo:"));
+        assertEquals("hub/demo/IndoorEnvironmentObserved/" + entity.get("id").asText(), topic);
+        assertEquals("Property", entity.at("/temperature/type").asText());
+        assertEquals("CEL", entity.at("/temperature/unitCode").asText());
+        assertEquals("Point", entity.at("/location/value/type").asText());
     }
 
     private void startItcityInstance() throws Exception {
