@@ -65,8 +65,6 @@ public class LorawanPipelineIT {
     /** The LHT65 vector of the TTN device repository: 28.29 °C, 88.6 %, probe 27.81 °C, 3.062 V. */
     private static final byte[] LHT65_VECTOR = {(byte) 0xCB, (byte) 0xF6, 0x0B, 0x0D, 0x03, 0x76, 0x01, 0x0A, (byte) 0xDD, 0x7F, (byte) 0xFF};
     private static final String APPLICATION = UUID.randomUUID().toString();
-    /** The broker the demo brings along (etc/io.urbanhub.demo.broker defaults). */
-    private static final String DEMO_BROKER = "tcp://127.0.0.1:11883";
 
     @Inject
     BundleContext bundleContext;
@@ -176,7 +174,7 @@ public class LorawanPipelineIT {
     @Test
     public void f_storedObservationsAreRepublishedAsNormalizedNgsiLd() throws Exception {
         List<String[]> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-        MqttClient consumer = new MqttClient(DEMO_BROKER, "consumer-it-" + UUID.randomUUID(), new MemoryPersistence());
+        MqttClient consumer = new MqttClient(System.getProperty(Distribution.DEMO_BROKER_PROPERTY), "consumer-it-" + UUID.randomUUID(), new MemoryPersistence());
         consumer.connect();
         try {
             consumer.subscribe("hub/demo/IndoorEnvironmentObserved/#", 0, (topic, message) ->
@@ -205,7 +203,8 @@ public class LorawanPipelineIT {
         if (!Files.exists(config)) {
             Files.writeString(config, String.join("\n", "tenant = itcity",
                     "brokerUrl = " + System.getProperty(Distribution.BROKER_PROPERTY),
-                    "topic = application/" + APPLICATION + "/device/+/event/up", ""));
+                    "topic = application/" + APPLICATION + "/device/+/event/up",
+                    "clientId = urbanhub-it-" + APPLICATION, ""));
         }
         new InContainer(bundleContext).awaitRunning(INSTANCE);
         Thread.sleep(2_500); // the device registry looks at its file every 2 s
