@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -51,7 +52,9 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
             throws SQLException, MqttException {
         this.store = JdbcStore.open(dataSource, Duration.ofHours(config.dedup_window_hours()));
         String broker = config.republish_brokerUrl().trim();
-        this.republisher = broker.isEmpty() ? null : new MqttRepublisher(broker, "urbanhub-republish",
+        // a session of its own per hub process: several hubs may republish to one broker
+        this.republisher = broker.isEmpty() ? null : new MqttRepublisher(broker,
+                "urbanhub-republish-" + UUID.randomUUID().toString().substring(0, 8),
                 config.republish_username(), config.republish_password(), config.republish_topicPrefix(), config.republish_qos());
         LOG.info("Data layer ready{}", broker.isEmpty() ? "" : ", republishing to " + broker);
     }
