@@ -26,6 +26,10 @@ import io.urbanhub.api.admin.DataLayerQueries;
 import io.urbanhub.api.admin.DeadLetter;
 import io.urbanhub.api.admin.StoredObservation;
 import io.urbanhub.api.model.Observation;
+import io.urbanhub.api.query.EntityFilter;
+import io.urbanhub.api.query.EntityQueries;
+import io.urbanhub.api.query.EntityState;
+import io.urbanhub.api.query.Page;
 import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.Input;
 import io.urbanhub.api.spi.Receipt;
@@ -36,10 +40,10 @@ import io.urbanhub.core.internal.store.JdbcStore;
  * The data-layer pipeline: validate, de-duplicate and store in one transaction, then republish. The
  * store is the DataSource named {@code urbanhub} (etc/org.ops4j.datasource-urbanhub.cfg).
  */
-@Component(service = {DataLayer.class, DataLayerQueries.class, AdapterStatistics.class},
+@Component(service = {DataLayer.class, DataLayerQueries.class, AdapterStatistics.class, EntityQueries.class},
         configurationPid = "io.urbanhub.core", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = CoreConfig.class)
-public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatistics {
+public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatistics, EntityQueries {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubDataLayer.class);
 
@@ -115,6 +119,24 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
             return store.deadLetters(tenant, limit);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading dead letters failed", e);
+        }
+    }
+
+    @Override
+    public Optional<EntityState> byId(String tenant, String entityId) {
+        try {
+            return store.entity(tenant, entityId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading entity " + entityId + " failed", e);
+        }
+    }
+
+    @Override
+    public Page<EntityState> find(String tenant, EntityFilter filter, int offset, int limit, boolean count) {
+        try {
+            return store.entities(tenant, filter, offset, limit, count);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Querying entities failed", e);
         }
     }
 

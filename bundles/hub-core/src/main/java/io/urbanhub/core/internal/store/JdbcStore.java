@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -22,6 +24,9 @@ import io.urbanhub.api.admin.StoredObservation;
 import io.urbanhub.api.model.Observation;
 import io.urbanhub.api.model.Property;
 import io.urbanhub.api.spi.Input;
+import io.urbanhub.api.query.EntityFilter;
+import io.urbanhub.api.query.EntityState;
+import io.urbanhub.api.query.Page;
 import io.urbanhub.api.spi.Receipt;
 import io.urbanhub.core.internal.NgsiLdJson;
 
@@ -153,6 +158,53 @@ public final class JdbcStore {
             }
         }
         return rows;
+    }
+
+    public Optional<EntityState> entity(String tenant, String entityId) throws SQLException {
+        Page<EntityState> page = entities(tenant, new EntityFilter(Set.of(), Set.of(entityId), null), 0, 1, false);
+        return page.items().stream().findFirst();
+    }
+
+    public Page<EntityState> entities(String tenant, EntityFilter filter, int offset, int limit, boolean count)
+            throws SQLException {
+        StringBuilder where = new StringBuilder(" FROM hub_entity WHERE tenant = ?");
+        List<String> parameters = new ArrayList<>(List.of(tenant));
+        appendIn(where, parameters, "entity_type", filter.types());
+        appendIn(where, parameters, "entity_id", filter.ids());
+        if (filter.idPattern() != null) {
+            // anchored, because NGSI-LD matches the whole id
+            where.append(" AND ").append(dialect.matchesRegex("entity_id"));
+            parameters.add("^(" + filter.idPattern() + ")$");
+        }
+        List<EntityState> items = new ArrayList<>();
+        long total = -1;
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement query = prepare(connection, "SELECT entity_id, entity_type, observed_at, entity_json"
+                    + where + " ORDER BY entity_id LIMIT " + Math.max(0, limit) + " OFFSET " + Math.max(0, offset), parameters);
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    items.add(new EntityState(rows.getString(1), rows.getString(2), rows.getTimestamp(3).toInstant(),
+                            rows.getString(4)));
+                }
+            }
+            if (count) {
+                try (PreparedStatement query = prepare(connection, "SELECT COUNT(*)" + where, parameters);
+                     ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    total = rows.getLong(1);
+                }
+            }
+        }
+        return new Page<>(items, total);
+    }
+
+    private static void appendIn(StringBuilder where, List<String> parameters, String column, Set<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        where.append(" AND ").append(column).append(" IN (")
+                .append(String.join(", ", java.util.Collections.nCopies(values.size(), "?"))).append(')');
+        parameters.addAll(values);
     }
 
     /** Claims the input's message id; false when it was claimed within the window before. */

@@ -29,6 +29,11 @@ enum SqlDialect {
         throw new SQLException("Unsupported database " + product + "; use H2 or PostgreSQL");
     }
 
+    /** A condition that the whole of a column matches a regular expression given as parameter. */
+    String matchesRegex(String column) {
+        return this == POSTGRESQL ? column + " ~ ?" : "REGEXP_LIKE(" + column + ", ?)";
+    }
+
     /** The values of the schema's placeholders for Flyway. */
     Map<String, String> placeholders() {
         return Map.of("text_type", textType, "bytes_type", bytesType);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -33,6 +34,9 @@ import io.urbanhub.api.model.Observation;
 import io.urbanhub.api.model.Property;
 import io.urbanhub.api.model.Source;
 import io.urbanhub.api.model.UnitCodes;
+import io.urbanhub.api.query.EntityFilter;
+import io.urbanhub.api.query.EntityState;
+import io.urbanhub.api.query.Page;
 import io.urbanhub.api.spi.Input;
 import io.urbanhub.api.spi.Receipt;
 import io.urbanhub.testing.TestPostgres;
@@ -123,6 +127,31 @@ class JdbcStoreIT {
         assertEquals(payload.length, letter.payloadSize());
         assertArrayEquals("{\"not\": ".getBytes(StandardCharsets.UTF_8), letter.payload());
         assertEquals("chirpstack", letter.system());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void findsEntitiesOfOneTenantByTypeIdAndIdPatternPageByPage(DataSource database) throws Exception {
+        JdbcStore store = JdbcStore.open(database, WINDOW);
+        Instant now = Instant.parse("2026-11-27T10:00:00Z");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 1; i <= 3; i++) {
+            store.store(input(run + i, now), List.of(reading("room-" + run + "-" + i, 4.0 + i, now)));
+        }
+        EntityFilter byPattern = new EntityFilter(Set.of("IndoorEnvironmentObserved"), Set.of(),
+                "urn:ngsi-ld:IndoorEnvironmentObserved:musterstadt:room-" + run + "-.*");
+
+        Page<EntityState> first = store.entities("musterstadt", byPattern, 0, 2, true);
+        assertEquals(3, first.total());
+        assertEquals(List.of(entity("room-" + run + "-1").urn(), entity("room-" + run + "-2").urn()),
+                first.items().stream().map(EntityState::id).toList());
+        assertEquals(1, store.entities("musterstadt", byPattern, 2, 2, false).items().size());
+        assertEquals(-1, store.entities("musterstadt", byPattern, 2, 2, false).total());
+
+        EntityState one = store.entity("musterstadt", entity("room-" + run + "-2").urn()).orElseThrow();
+        assertTrue(one.normalized().contains("\"value\":6.0"));
+        assertTrue(store.entity("nachbarstadt", one.id()).isEmpty(), "no entity crosses tenants");
+        assertEquals(0, store.entities("nachbarstadt", byPattern, 0, 10, true).total());
     }
 
     private static Input input(String frameCounter, Instant receivedAt) {
