@@ -1,0 +1,134 @@
+package io.urbanhub.rest.ngsild.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import io.urbanhub.api.model.Tenants;
+import io.urbanhub.api.query.EntityFilter;
+import io.urbanhub.api.query.EntityQueries;
+import io.urbanhub.api.query.EntityState;
+import io.urbanhub.api.query.Page;
+
+/** NGSI-LD entity retrieval and query: {@code GET /entities/{id}} and {@code GET /entities}. */
+@Path("/entities")
+@Produces({MediaType.APPLICATION_JSON, EntitiesResource.LD_JSON})
+public class EntitiesResource {
+
+    static final String LD_JSON = "application/ld+json";
+    static final String TENANT_HEADER = "NGSILD-Tenant";
+    static final String COUNT_HEADER = "NGSILD-Results-Count";
+    static final int MAX_LIMIT = 1000;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final EntityQueries queries;
+    private final String defaultTenant;
+
+    EntitiesResource(EntityQueries queries, String defaultTenant) {
+        this.queries = queries;
+        this.defaultTenant = defaultTenant;
+    }
+
+    @GET
+    @Path("{id}")
+    public Response entity(@PathParam("id") String id, @HeaderParam(TENANT_HEADER) String tenantHeader,
+                           @QueryParam("options") String options, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        String tenant;
+        try {
+            tenant = tenant(tenantHeader);
+        } catch (IllegalArgumentException e) {
+            return NgsiLdErrors.badRequest(e.getMessage());
+        }
+        return queries.byId(tenant, id)
+                .map(entity -> ok(NgsiLdRepresentation.render(entity.normalized(), keyValues(options), wantsLd(accept))
+                        .toString(), accept))
+                .orElseGet(() -> NgsiLdErrors.notFound("No entity " + id + " of tenant " + tenant));
+    }
+
+    @GET
+    public Response entities(@QueryParam("type") String type, @QueryParam("id") String ids,
+                             @QueryParam("idPattern") String idPattern,
+                             @QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("offset") @DefaultValue("0") int offset,
+                             @QueryParam("count") @DefaultValue("false") boolean count, @QueryParam("options") String options,
+                             @HeaderParam(TENANT_HEADER) String tenantHeader, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        String tenant;
+        EntityFilter filter;
+        try {
+            tenant = tenant(tenantHeader);
+            if (type == null && ids == null && idPattern == null) {
+                throw new IllegalArgumentException("A query needs at least type, id or idPattern");
+            }
+            if (limit < 0 || limit > MAX_LIMIT || offset < 0) {
+                throw new IllegalArgumentException("limit must be 0 to " + MAX_LIMIT + " and offset not negative");
+            }
+            filter = new EntityFilter(list(type), list(ids), idPattern);
+        } catch (IllegalArgumentException e) {
+            return NgsiLdErrors.badRequest(e.getMessage());
+        }
+        Page<EntityState> page = queries.find(tenant, filter, offset, limit, count);
+        ArrayNode body = MAPPER.createArrayNode();
+        for (EntityState entity : page.items()) {
+            body.add(NgsiLdRepresentation.render(entity.normalized(), keyValues(options), wantsLd(accept)));
+        }
+        Response.ResponseBuilder response = Response.ok(body.toString(), mediaType(accept));
+        if (!wantsLd(accept)) {
+            response.header("Link", NgsiLdRepresentation.CONTEXT_LINK);
+        }
+        if (count) {
+            response.header(COUNT_HEADER, page.total());
+        }
+        return response.build();
+    }
+
+    private String tenant(String header) {
+        String tenant = header == null || header.isBlank() ? defaultTenant : header.trim();
+        if (tenant.isEmpty()) {
+            throw new IllegalArgumentException("The " + TENANT_HEADER + " header is required");
+        }
+        return Tenants.require(tenant);
+    }
+
+    private static Response ok(String body, String accept) {
+        Response.ResponseBuilder response = Response.ok(body, mediaType(accept));
+        if (!wantsLd(accept)) {
+            response.header("Link", NgsiLdRepresentation.CONTEXT_LINK);
+        }
+        return response.build();
+    }
+
+    private static boolean keyValues(String options) {
+        return options != null && Arrays.asList(options.split(",")).contains("keyValues");
+    }
+
+    private static boolean wantsLd(String accept) {
+        return accept != null && accept.contains(LD_JSON);
+    }
+
+    private static String mediaType(String accept) {
+        return wantsLd(accept) ? LD_JSON : MediaType.APPLICATION_JSON;
+    }
+
+    private static Set<String> list(String commaSeparated) {
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+    }
+
+}

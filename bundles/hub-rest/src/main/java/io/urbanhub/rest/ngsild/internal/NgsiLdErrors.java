@@ -1,0 +1,33 @@
+package io.urbanhub.rest.ngsild.internal;
+
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Errors as the problem details NGSI-LD prescribes, with its error types. */
+final class NgsiLdErrors {
+
+    private static final String TYPES = "https://uri.etsi.org/ngsi-ld/errors/";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private NgsiLdErrors() {
+    }
+
+    static Response badRequest(String detail) {
+        return problem(Response.Status.BAD_REQUEST, "BadRequestData", "Bad request data", detail);
+    }
+
+    static Response notFound(String detail) {
+        return problem(Response.Status.NOT_FOUND, "ResourceNotFound", "Resource not found", detail);
+    }
+
+    private static Response problem(Response.Status status, String type, String title, String detail) {
+        ObjectNode problem = MAPPER.createObjectNode();
+        problem.put("type", TYPES + type);
+        problem.put("title", title);
+        problem.put("detail", detail);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(problem.toString()).build();
+    }
+}

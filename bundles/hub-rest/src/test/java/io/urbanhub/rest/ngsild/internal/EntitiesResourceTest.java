@@ -1,0 +1,88 @@
+package io.urbanhub.rest.ngsild.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import javax.ws.rs.core.Response;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.urbanhub.api.query.EntityFilter;
+import io.urbanhub.api.query.EntityQueries;
+import io.urbanhub.api.query.EntityState;
+import io.urbanhub.api.query.Page;
+
+class EntitiesResourceTest {
+
+    private static final String ID = "urn:ngsi-ld:IndoorEnvironmentObserved:musterstadt:cold-room-1";
+    private static final String STORED = "{\"id\":\"" + ID + "\",\"type\":\"IndoorEnvironmentObserved\","
+            + "\"temperature\":{\"type\":\"Property\",\"value\":4.2,\"unitCode\":\"CEL\",\"observedAt\":\"2026-11-27T10:00:00Z\"},"
+            + "\"location\":{\"type\":\"GeoProperty\",\"value\":{\"type\":\"Point\",\"coordinates\":[7.62,51.96]}},"
+            + "\"@context\":[\"" + NgsiLdRepresentation.CORE_CONTEXT + "\"]}";
+
+    private final EntityQueries store = new EntityQueries() {
+        @Override
+        public Optional<EntityState> byId(String tenant, String entityId) {
+            return tenant.equals("musterstadt") && entityId.equals(ID)
+                    ? Optional.of(new EntityState(ID, "IndoorEnvironmentObserved", Instant.EPOCH, STORED))
+                    : Optional.empty();
+        }
+
+        @Override
+        public Page<EntityState> find(String tenant, EntityFilter filter, int offset, int limit, boolean count) {
+            List<EntityState> all = byId(tenant, ID).stream().toList();
+            return new Page<>(all, count ? all.size() : -1);
+        }
+    };
+    private final EntitiesResource resource = new EntitiesResource(store, "");
+
+    @Test
+    void aPlainJsonRequestGetsTheContextInTheLinkHeader() throws Exception {
+        Response response = resource.entity(ID, "musterstadt", null, "application/json");
+        assertEquals(200, response.getStatus());
+        JsonNode entity = json(response);
+        assertFalse(entity.has("@context"));
+        assertEquals("CEL", entity.at("/temperature/unitCode").asText());
+        assertTrue(response.getHeaderString("Link").contains(NgsiLdRepresentation.CORE_CONTEXT));
+    }
+
+    @Test
+    void keyValuesAndLdJsonGiveSimplifiedValuesWithTheContextInTheBody() throws Exception {
+        Response response = resource.entity(ID, "musterstadt", "keyValues", "application/ld+json");
+        JsonNode entity = json(response);
+        assertEquals(4.2, entity.get("temperature").asDouble());
+        assertEquals("Point", entity.at("/location/type").asText());
+        assertTrue(entity.has("@context"));
+        assertEquals(null, response.getHeaderString("Link"));
+    }
+
+    @Test
+    void queriesCountAndRefuseWhatNgsiLdRefuses() throws Exception {
+        Response found = resource.entities("IndoorEnvironmentObserved", null, null, 20, 0, true, null, "musterstadt", null);
+        assertEquals(1, json(found).size());
+        assertEquals("1", found.getHeaderString(EntitiesResource.COUNT_HEADER));
+
+        assertProblem(resource.entities(null, null, null, 20, 0, false, null, "musterstadt", null), 400, "BadRequestData");
+        assertProblem(resource.entities("T", null, null, 5000, 0, false, null, "musterstadt", null), 400, "BadRequestData");
+        assertProblem(resource.entities(null, null, "(", 20, 0, false, null, "musterstadt", null), 400, "BadRequestData");
+        assertProblem(resource.entity(ID, null, null, null), 400, "BadRequestData");
+        assertProblem(resource.entity(ID, "nachbarstadt", null, null), 404, "ResourceNotFound");
+    }
+
+    private static void assertProblem(Response response, int status, String type) throws Exception {
+        assertEquals(status, response.getStatus());
+        assertEquals("https://uri.etsi.org/ngsi-ld/errors/" + type, json(response).get("type").asText());
+    }
+
+    private static JsonNode json(Response response) throws Exception {
+        return new ObjectMapper().readTree((String) response.getEntity());
+    }
+}
