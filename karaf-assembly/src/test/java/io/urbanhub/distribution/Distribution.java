@@ -20,6 +20,8 @@ final class Distribution {
 
     /** The test broker's URL, as the container sees it. */
     static final String BROKER_PROPERTY = "urbanhub.it.broker";
+    /** The base URL of the hub's HTTP service, on a free port. */
+    static final String HTTP_PROPERTY = "urbanhub.it.http";
     /** The URL of the broker the demo brings along, on a free port so that parallel runs do not meet. */
     static final String DEMO_BROKER_PROPERTY = "urbanhub.it.demoBroker";
 
@@ -29,6 +31,7 @@ final class Distribution {
     static Option[] options(Option... extra) {
         String brokerUrl = DriverBroker.url();
         int demoPort = LocalService.freePort();
+        int httpPort = LocalService.freePort();
         String demoBroker = "tcp://127.0.0.1:" + demoPort;
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration()
@@ -47,6 +50,8 @@ final class Distribution {
                 editConfigurationFilePut("etc/io.urbanhub.route.lorawan.chirpstack-demo.cfg", "brokerUrl", demoBroker),
                 editConfigurationFilePut("etc/io.urbanhub.route.mqtt.heartbeat-demo.cfg", "brokerUrl", demoBroker),
                 editConfigurationFilePut("etc/io.urbanhub.core.cfg", "republish.brokerUrl", demoBroker),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(httpPort)),
+                systemProperty(HTTP_PROPERTY).value("http://127.0.0.1:" + httpPort),
                 systemProperty(DEMO_BROKER_PROPERTY).value(demoBroker),
                 systemProperty(BROKER_PROPERTY).value(brokerUrl)));
         options.addAll(List.of(extra));

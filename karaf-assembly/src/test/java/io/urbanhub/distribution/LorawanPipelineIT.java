@@ -6,6 +6,10 @@ import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,6 +195,37 @@ public class LorawanPipelineIT {
         assertEquals("Property", entity.at("/temperature/type").asText());
         assertEquals("CEL", entity.at("/temperature/unitCode").asText());
         assertEquals("Point", entity.at("/location/value/type").asText());
+    }
+
+    @Test
+    public void g_theNgsiLdApiServesTheDecodedEntityToItsTenantOnly() throws Exception {
+        startItcityInstance();
+        publish(uplink(DEV_EUI, 2, LHT65_VECTOR, 12));
+        await("the uplink in the store", () -> values("fcnt:12").size() == 5);
+
+        HttpResponse<String> entity = get("/ngsi-ld/v1/entities/" + ENTITY, "itcity", "application/json");
+        assertEquals(200, entity.statusCode());
+        com.fasterxml.jackson.databind.JsonNode json = new ObjectMapper().readTree(entity.body());
+        assertEquals("IndoorEnvironmentObserved", json.get("type").asText());
+        assertEquals(28.29, json.at("/temperature/value").asDouble(), 0.0);
+        assertEquals("CEL", json.at("/temperature/unitCode").asText());
+        assertTrue(entity.headers().firstValue("Link").orElse("").contains("ngsi-ld-core-context"));
+
+        HttpResponse<String> query = get("/ngsi-ld/v1/entities?type=IndoorEnvironmentObserved&count=true&options=keyValues",
+                "itcity", "application/ld+json");
+        assertEquals("1", query.headers().firstValue("NGSILD-Results-Count").orElse(""));
+        assertEquals(88.6, new ObjectMapper().readTree(query.body()).get(0).get("relativeHumidity").asDouble(), 0.0);
+
+        HttpResponse<String> otherTenant = get("/ngsi-ld/v1/entities/" + ENTITY, "demo", "application/json");
+        assertEquals(404, otherTenant.statusCode());
+        assertTrue(otherTenant.body().contains("https://uri.etsi.org/ngsi-ld/errors/ResourceNotFound"));
+        assertEquals(400, get("/ngsi-ld/v1/entities", "itcity", "application/json").statusCode());
+    }
+
+    private static HttpResponse<String> get(String path, String tenant, String accept) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(System.getProperty(Distribution.HTTP_PROPERTY) + path))
+                .header("NGSILD-Tenant", tenant).header("Accept", accept).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private void startItcityInstance() throws Exception {
