@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -30,6 +31,8 @@ import io.urbanhub.api.query.EntityFilter;
 import io.urbanhub.api.query.EntityQueries;
 import io.urbanhub.api.query.EntityState;
 import io.urbanhub.api.query.Page;
+import io.urbanhub.api.query.TemporalQueries;
+import io.urbanhub.api.query.TimeRange;
 import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.Input;
 import io.urbanhub.api.spi.Receipt;
@@ -40,10 +43,11 @@ import io.urbanhub.core.internal.store.JdbcStore;
  * The data-layer pipeline: validate, de-duplicate and store in one transaction, then republish. The
  * store is the DataSource named {@code urbanhub} (etc/org.ops4j.datasource-urbanhub.cfg).
  */
-@Component(service = {DataLayer.class, DataLayerQueries.class, AdapterStatistics.class, EntityQueries.class},
+@Component(service = {DataLayer.class, DataLayerQueries.class, AdapterStatistics.class, EntityQueries.class,
+        TemporalQueries.class},
         configurationPid = "io.urbanhub.core", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = CoreConfig.class)
-public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatistics, EntityQueries {
+public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatistics, EntityQueries, TemporalQueries {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubDataLayer.class);
 
@@ -137,6 +141,15 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
             return store.entities(tenant, filter, offset, limit, count);
         } catch (SQLException e) {
             throw new IllegalStateException("Querying entities failed", e);
+        }
+    }
+
+    @Override
+    public Optional<History> history(String tenant, String entityId, Set<String> attributes, TimeRange range, int lastN) {
+        try {
+            return store.history(tenant, entityId, attributes, range, lastN);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the history of " + entityId + " failed", e);
         }
     }
 

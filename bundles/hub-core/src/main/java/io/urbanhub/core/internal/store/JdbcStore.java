@@ -24,9 +24,12 @@ import io.urbanhub.api.admin.StoredObservation;
 import io.urbanhub.api.model.Observation;
 import io.urbanhub.api.model.Property;
 import io.urbanhub.api.spi.Input;
+import io.urbanhub.api.query.AttributeValue;
 import io.urbanhub.api.query.EntityFilter;
 import io.urbanhub.api.query.EntityState;
 import io.urbanhub.api.query.Page;
+import io.urbanhub.api.query.TemporalQueries;
+import io.urbanhub.api.query.TimeRange;
 import io.urbanhub.api.spi.Receipt;
 import io.urbanhub.core.internal.NgsiLdJson;
 
@@ -131,7 +134,7 @@ public final class JdbcStore {
              ResultSet result = query.executeQuery()) {
             while (result.next()) {
                 rows.add(new StoredObservation(result.getString(1), result.getString(2), result.getString(3),
-                        result.getString(4), result.getTimestamp(5).toInstant(), value(result), result.getString(9),
+                        result.getString(4), result.getTimestamp(5).toInstant(), valueAt(result, 6), result.getString(9),
                         result.getString(10)));
             }
         }
@@ -196,6 +199,70 @@ public final class JdbcStore {
             }
         }
         return new Page<>(items, total);
+    }
+
+    public Optional<TemporalQueries.History> history(String tenant, String entityId, Set<String> attributes, TimeRange range,
+                                                     int lastN) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            String type = entityType(connection, tenant, entityId);
+            if (type == null) {
+                return Optional.empty();
+            }
+            Set<String> wanted = attributes.isEmpty() ? attributes(connection, tenant, entityId) : attributes;
+            List<AttributeValue> values = new ArrayList<>();
+            for (String attribute : new java.util.TreeSet<>(wanted)) {
+                StringBuilder sql = new StringBuilder("SELECT observed_at, value_number, value_text, value_boolean, unit_code"
+                        + " FROM hub_observation WHERE tenant = ? AND entity_id = ? AND attribute = ?");
+                List<Object> parameters = new ArrayList<>(List.of(tenant, entityId, attribute));
+                if (range.from() != null) {
+                    sql.append(" AND observed_at >= ?");
+                    parameters.add(Timestamp.from(range.from()));
+                }
+                if (range.to() != null) {
+                    sql.append(" AND observed_at < ?");
+                    parameters.add(Timestamp.from(range.to()));
+                }
+                sql.append(" ORDER BY observed_at DESC LIMIT ").append(Math.max(1, lastN));
+                try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+                    for (int i = 0; i < parameters.size(); i++) {
+                        query.setObject(i + 1, parameters.get(i));
+                    }
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            values.add(new AttributeValue(attribute, rows.getTimestamp(1).toInstant(), valueAt(rows, 2),
+                                    rows.getString(5)));
+                        }
+                    }
+                }
+            }
+            return Optional.of(new TemporalQueries.History(type, values));
+        }
+    }
+
+    private static String entityType(Connection connection, String tenant, String entityId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT entity_type FROM hub_entity WHERE tenant = ? AND entity_id = ?")) {
+            query.setString(1, tenant);
+            query.setString(2, entityId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    private static Set<String> attributes(Connection connection, String tenant, String entityId) throws SQLException {
+        Set<String> attributes = new java.util.TreeSet<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT DISTINCT attribute FROM hub_observation WHERE tenant = ? AND entity_id = ?")) {
+            query.setString(1, tenant);
+            query.setString(2, entityId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    attributes.add(rows.getString(1));
+                }
+            }
+        }
+        return attributes;
     }
 
     private static void appendIn(StringBuilder where, List<String> parameters, String column, Set<String> values) {
@@ -345,16 +412,17 @@ public final class JdbcStore {
         return statement;
     }
 
-    private static Object value(ResultSet result) throws SQLException {
-        double number = result.getDouble(6);
+    /** The value stored in the number, text and boolean columns starting at {@code first}. */
+    private static Object valueAt(ResultSet result, int first) throws SQLException {
+        double number = result.getDouble(first);
         if (!result.wasNull()) {
             return number;
         }
-        String text = result.getString(7);
+        String text = result.getString(first + 1);
         if (text != null) {
             return text;
         }
-        boolean flag = result.getBoolean(8);
+        boolean flag = result.getBoolean(first + 2);
         return result.wasNull() ? null : flag;
     }
 }

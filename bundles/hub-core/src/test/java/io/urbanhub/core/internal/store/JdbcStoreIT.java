@@ -34,9 +34,12 @@ import io.urbanhub.api.model.Observation;
 import io.urbanhub.api.model.Property;
 import io.urbanhub.api.model.Source;
 import io.urbanhub.api.model.UnitCodes;
+import io.urbanhub.api.query.AttributeValue;
 import io.urbanhub.api.query.EntityFilter;
 import io.urbanhub.api.query.EntityState;
 import io.urbanhub.api.query.Page;
+import io.urbanhub.api.query.TemporalQueries;
+import io.urbanhub.api.query.TimeRange;
 import io.urbanhub.api.spi.Input;
 import io.urbanhub.api.spi.Receipt;
 import io.urbanhub.testing.TestPostgres;
@@ -152,6 +155,29 @@ class JdbcStoreIT {
         assertTrue(one.normalized().contains("\"value\":6.0"));
         assertTrue(store.entity("nachbarstadt", one.id()).isEmpty(), "no entity crosses tenants");
         assertEquals(0, store.entities("nachbarstadt", byPattern, 0, 10, true).total());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void readsTheHistoryOfAnEntityInATimeRangeNewestFirstWithLastN(DataSource database) throws Exception {
+        JdbcStore store = JdbcStore.open(database, WINDOW);
+        Instant start = Instant.parse("2026-11-27T10:00:00Z");
+        String room = "room-" + UUID.randomUUID();
+        for (int minute = 0; minute < 5; minute++) {
+            Instant at = start.plusSeconds(60L * minute);
+            store.store(input("h" + minute, at), List.of(reading(room, minute, at)));
+        }
+        TemporalQueries.History history = store.history("musterstadt", entity(room).urn(), Set.of("temperature"),
+                new TimeRange(start.plusSeconds(60), start.plusSeconds(240)), 2).orElseThrow();
+
+        assertEquals("IndoorEnvironmentObserved", history.entityType());
+        assertEquals(List.of(3.0, 2.0), history.values().stream().map(AttributeValue::value).toList());
+        assertEquals(start.plusSeconds(180), history.values().get(0).observedAt());
+        assertEquals(UnitCodes.DEGREE_CELSIUS, history.values().get(0).unitCode());
+
+        assertEquals(10, store.history("musterstadt", entity(room).urn(), Set.of(), TimeRange.ALL, 100)
+                .orElseThrow().values().size(), "both attributes, all five times");
+        assertTrue(store.history("nachbarstadt", entity(room).urn(), Set.of(), TimeRange.ALL, 100).isEmpty());
     }
 
     private static Input input(String frameCounter, Instant receivedAt) {

@@ -1,0 +1,28 @@
+package io.urbanhub.api.query;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The temporal evolution of a tenant's entities, from the stored time series. */
+@ProviderType
+public interface TemporalQueries {
+
+    /**
+     * The values of one entity's attributes in a time range, newest first per attribute.
+     *
+     * @param attributes only these, or all when empty
+     * @param lastN      at most this many values per attribute, the newest ones
+     * @return the entity's type and its values, or empty when the tenant has no such entity
+     */
+    Optional<History> history(String tenant, String entityId, Set<String> attributes, TimeRange range, int lastN);
+
+    record History(String entityType, List<AttributeValue> values) {
+
+        public History {
+            values = List.copyOf(values);
+        }
+    }
+}
