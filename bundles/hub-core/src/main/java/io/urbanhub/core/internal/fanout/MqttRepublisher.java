@@ -25,10 +25,15 @@ public final class MqttRepublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttRepublisher.class);
     private static final int QUEUE_CAPACITY = 10_000;
+    /** Paho reconnects by itself only after a first connection; until then the publisher retries this often. */
+    private static final long CONNECT_RETRY_MILLIS = 5_000;
 
     private final String topicPrefix;
     private final int qos;
     private final MqttAsyncClient client;
+    private final MqttConnectOptions options = new MqttConnectOptions();
+    private final String brokerUrl;
+    private long nextConnectAttempt;
     private final BlockingQueue<Observation> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
     private final Thread publisher;
@@ -38,18 +43,13 @@ public final class MqttRepublisher implements AutoCloseable {
             throws MqttException {
         this.topicPrefix = topicPrefix;
         this.qos = qos;
+        this.brokerUrl = brokerUrl;
         this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
         options.setAutomaticReconnect(true);
         options.setCleanSession(true);
         if (!username.isEmpty()) {
             options.setUserName(username);
             options.setPassword(password.toCharArray());
-        }
-        try {
-            client.connect(options);
-        } catch (MqttException e) {
-            LOG.warn("Republishing broker {} not reachable yet: {}", brokerUrl, e.getMessage());
         }
         publisher = new Thread(this::drain, "hub-republish");
         publisher.setDaemon(true);
@@ -78,7 +78,7 @@ public final class MqttRepublisher implements AutoCloseable {
                 if (observation == null) {
                     continue;
                 }
-                if (!client.isConnected()) {
+                if (!connected()) {
                     dropped.incrementAndGet();
                     continue;
                 }
@@ -91,6 +91,30 @@ public final class MqttRepublisher implements AutoCloseable {
                 dropped.incrementAndGet();
                 LOG.debug("Republication failed", e);
             }
+        }
+    }
+
+    /** Connects on first use and after a failed first attempt; later losses Paho repairs itself. */
+    private boolean connected() {
+        if (client.isConnected()) {
+            return true;
+        }
+        long now = System.currentTimeMillis();
+        if (now < nextConnectAttempt) {
+            return false;
+        }
+        nextConnectAttempt = now + CONNECT_RETRY_MILLIS;
+        try {
+            client.connect(options).waitForCompletion(CONNECT_RETRY_MILLIS);
+            LOG.info("Republishing stored observations to {}", brokerUrl);
+            return true;
+        } catch (MqttException e) {
+            if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_CONNECTED
+                    || e.getReasonCode() == MqttException.REASON_CODE_CONNECT_IN_PROGRESS) {
+                return client.isConnected();
+            }
+            LOG.warn("Republishing broker {} not reachable: {}", brokerUrl, e.getMessage());
+            return false;
         }
     }
 
