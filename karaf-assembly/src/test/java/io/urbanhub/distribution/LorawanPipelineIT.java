@@ -216,6 +216,13 @@ public class LorawanPipelineIT {
         assertEquals("1", query.headers().firstValue("NGSILD-Results-Count").orElse(""));
         assertEquals(88.6, new ObjectMapper().readTree(query.body()).get(0).get("relativeHumidity").asDouble(), 0.0);
 
+        HttpResponse<String> temporal = get("/ngsi-ld/v1/temporal/entities/" + ENTITY + "?attrs=temperature&lastN=2",
+                "itcity", "application/json");
+        com.fasterxml.jackson.databind.JsonNode history = new ObjectMapper().readTree(temporal.body());
+        assertEquals(2, history.get("temperature").size());
+        assertEquals(28.29, history.at("/temperature/1/value").asDouble(), 0.0);
+        assertTrue(history.has("temperature") && !history.has("relativeHumidity"));
+
         HttpResponse<String> otherTenant = get("/ngsi-ld/v1/entities/" + ENTITY, "demo", "application/json");
         assertEquals(404, otherTenant.statusCode());
         assertTrue(otherTenant.body().contains("https://uri.etsi.org/ngsi-ld/errors/ResourceNotFound"));

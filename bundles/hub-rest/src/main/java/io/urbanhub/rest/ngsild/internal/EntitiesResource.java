@@ -1,9 +1,5 @@
 package io.urbanhub.rest.ngsild.internal;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
@@ -19,7 +15,6 @@ import javax.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
-import io.urbanhub.api.model.Tenants;
 import io.urbanhub.api.query.EntityFilter;
 import io.urbanhub.api.query.EntityQueries;
 import io.urbanhub.api.query.EntityState;
@@ -37,11 +32,11 @@ public class EntitiesResource {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final EntityQueries queries;
-    private final String defaultTenant;
+    private final Tenancy tenancy;
 
-    EntitiesResource(EntityQueries queries, String defaultTenant) {
+    EntitiesResource(EntityQueries queries, Tenancy tenancy) {
         this.queries = queries;
-        this.defaultTenant = defaultTenant;
+        this.tenancy = tenancy;
     }
 
     @GET
@@ -50,13 +45,13 @@ public class EntitiesResource {
                            @QueryParam("options") String options, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         String tenant;
         try {
-            tenant = tenant(tenantHeader);
+            tenant = tenancy.tenant(tenantHeader);
         } catch (IllegalArgumentException e) {
             return NgsiLdErrors.badRequest(e.getMessage());
         }
         return queries.byId(tenant, id)
-                .map(entity -> ok(NgsiLdRepresentation.render(entity.normalized(), keyValues(options), wantsLd(accept))
-                        .toString(), accept))
+                .map(entity -> Tenancy.ok(NgsiLdRepresentation.render(entity.normalized(), keyValues(options),
+                        Tenancy.wantsLd(accept)).toString(), accept))
                 .orElseGet(() -> NgsiLdErrors.notFound("No entity " + id + " of tenant " + tenant));
     }
 
@@ -69,66 +64,30 @@ public class EntitiesResource {
         String tenant;
         EntityFilter filter;
         try {
-            tenant = tenant(tenantHeader);
+            tenant = tenancy.tenant(tenantHeader);
             if (type == null && ids == null && idPattern == null) {
                 throw new IllegalArgumentException("A query needs at least type, id or idPattern");
             }
             if (limit < 0 || limit > MAX_LIMIT || offset < 0) {
                 throw new IllegalArgumentException("limit must be 0 to " + MAX_LIMIT + " and offset not negative");
             }
-            filter = new EntityFilter(list(type), list(ids), idPattern);
+            filter = new EntityFilter(Tenancy.list(type), Tenancy.list(ids), idPattern);
         } catch (IllegalArgumentException e) {
             return NgsiLdErrors.badRequest(e.getMessage());
         }
         Page<EntityState> page = queries.find(tenant, filter, offset, limit, count);
         ArrayNode body = MAPPER.createArrayNode();
         for (EntityState entity : page.items()) {
-            body.add(NgsiLdRepresentation.render(entity.normalized(), keyValues(options), wantsLd(accept)));
+            body.add(NgsiLdRepresentation.render(entity.normalized(), keyValues(options), Tenancy.wantsLd(accept)));
         }
-        Response.ResponseBuilder response = Response.ok(body.toString(), mediaType(accept));
-        if (!wantsLd(accept)) {
-            response.header("Link", NgsiLdRepresentation.CONTEXT_LINK);
-        }
+        Response.ResponseBuilder response = Tenancy.okBuilder(body.toString(), accept);
         if (count) {
             response.header(COUNT_HEADER, page.total());
         }
         return response.build();
     }
 
-    private String tenant(String header) {
-        String tenant = header == null || header.isBlank() ? defaultTenant : header.trim();
-        if (tenant.isEmpty()) {
-            throw new IllegalArgumentException("The " + TENANT_HEADER + " header is required");
-        }
-        return Tenants.require(tenant);
-    }
-
-    private static Response ok(String body, String accept) {
-        Response.ResponseBuilder response = Response.ok(body, mediaType(accept));
-        if (!wantsLd(accept)) {
-            response.header("Link", NgsiLdRepresentation.CONTEXT_LINK);
-        }
-        return response.build();
-    }
-
     private static boolean keyValues(String options) {
-        return options != null && Arrays.asList(options.split(",")).contains("keyValues");
+        return Tenancy.list(options).contains("keyValues");
     }
-
-    private static boolean wantsLd(String accept) {
-        return accept != null && accept.contains(LD_JSON);
-    }
-
-    private static String mediaType(String accept) {
-        return wantsLd(accept) ? LD_JSON : MediaType.APPLICATION_JSON;
-    }
-
-    private static Set<String> list(String commaSeparated) {
-        if (commaSeparated == null || commaSeparated.isBlank()) {
-            return Set.of();
-        }
-        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toSet());
-    }
-
 }

@@ -1,5 +1,7 @@
 package io.urbanhub.rest.ngsild.internal;
 
+import java.util.List;
+
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
@@ -11,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 import io.urbanhub.api.query.EntityQueries;
+import io.urbanhub.api.query.TemporalQueries;
 
 /** Publishes the NGSI-LD resources on CXF's HTTP transport (Pax Web) while the data layer is there. */
 @Component(immediate = true, configurationPid = "io.urbanhub.rest.ngsild", configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -20,11 +23,12 @@ public class NgsiLdApi {
     private final Server server;
 
     @Activate
-    public NgsiLdApi(@Reference EntityQueries queries, NgsiLdConfig config) {
+    public NgsiLdApi(@Reference EntityQueries entities, @Reference TemporalQueries temporal, NgsiLdConfig config) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus(true));
         factory.setAddress(config.address());
-        factory.setServiceBeans(java.util.List.of(new EntitiesResource(queries, config.defaultTenant().trim())));
+        Tenancy tenancy = new Tenancy(config.defaultTenant().trim());
+        factory.setServiceBeans(List.of(new EntitiesResource(entities, tenancy), new TemporalEntitiesResource(temporal, tenancy)));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         // CXF finds its providers through the context class loader
         Thread.currentThread().setContextClassLoader(JAXRSServerFactoryBean.class.getClassLoader());

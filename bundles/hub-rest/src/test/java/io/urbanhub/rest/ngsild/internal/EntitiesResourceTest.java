@@ -42,7 +42,7 @@ class EntitiesResourceTest {
             return new Page<>(all, count ? all.size() : -1);
         }
     };
-    private final EntitiesResource resource = new EntitiesResource(store, "");
+    private final EntitiesResource resource = new EntitiesResource(store, new Tenancy(""));
 
     @Test
     void aPlainJsonRequestGetsTheContextInTheLinkHeader() throws Exception {

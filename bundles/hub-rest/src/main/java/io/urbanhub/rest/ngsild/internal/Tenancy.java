@@ -1,0 +1,58 @@
+package io.urbanhub.rest.ngsild.internal;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import io.urbanhub.api.model.Tenants;
+
+/** What every NGSI-LD resource does alike: the tenant of a request, content negotiation, list parameters. */
+final class Tenancy {
+
+    private final String defaultTenant;
+
+    Tenancy(String defaultTenant) {
+        this.defaultTenant = defaultTenant;
+    }
+
+    /** The tenant of the {@code NGSILD-Tenant} header, or the configured default. */
+    String tenant(String header) {
+        String tenant = header == null || header.isBlank() ? defaultTenant : header.trim();
+        if (tenant.isEmpty()) {
+            throw new IllegalArgumentException("The " + EntitiesResource.TENANT_HEADER + " header is required");
+        }
+        return Tenants.require(tenant);
+    }
+
+    static boolean wantsLd(String accept) {
+        return accept != null && accept.contains(EntitiesResource.LD_JSON);
+    }
+
+    static String mediaType(String accept) {
+        return wantsLd(accept) ? EntitiesResource.LD_JSON : MediaType.APPLICATION_JSON;
+    }
+
+    /** 200 with the body; for plain JSON the @context travels in the Link header. */
+    static Response.ResponseBuilder okBuilder(String body, String accept) {
+        Response.ResponseBuilder response = Response.ok(body, mediaType(accept));
+        if (!wantsLd(accept)) {
+            response.header("Link", NgsiLdRepresentation.CONTEXT_LINK);
+        }
+        return response;
+    }
+
+    static Response ok(String body, String accept) {
+        return okBuilder(body, accept).build();
+    }
+
+    static Set<String> list(String commaSeparated) {
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+    }
+}

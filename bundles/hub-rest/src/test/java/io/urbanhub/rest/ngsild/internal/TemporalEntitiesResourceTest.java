@@ -1,0 +1,66 @@
+package io.urbanhub.rest.ngsild.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.ws.rs.core.Response;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.urbanhub.api.query.AttributeValue;
+import io.urbanhub.api.query.TemporalQueries;
+import io.urbanhub.api.query.TimeRange;
+
+class TemporalEntitiesResourceTest {
+
+    private static final String ID = "urn:ngsi-ld:IndoorEnvironmentObserved:musterstadt:cold-room-1";
+    private static final Instant T1 = Instant.parse("2026-11-27T10:00:00Z");
+    private static final Instant T2 = Instant.parse("2026-11-27T10:05:00Z");
+
+    private final AtomicReference<TimeRange> askedRange = new AtomicReference<>();
+    private final TemporalQueries store = (tenant, entityId, attributes, range, lastN) -> {
+        askedRange.set(range);
+        return tenant.equals("musterstadt") ? Optional.of(new TemporalQueries.History("IndoorEnvironmentObserved", List.of(
+                new AttributeValue("temperature", T2, 4.5, "CEL"), new AttributeValue("temperature", T1, 4.0, "CEL"))))
+                : Optional.empty();
+    };
+    private final TemporalEntitiesResource resource = new TemporalEntitiesResource(store, new Tenancy(""));
+
+    @Test
+    void givesEveryInstanceOfAnAttributeInTimeOrder() throws Exception {
+        Response response = resource.history(ID, "between", T1.toString(), T2.plusSeconds(1).toString(), null, null, null,
+                "musterstadt", "application/json");
+        JsonNode entity = new ObjectMapper().readTree((String) response.getEntity());
+        assertEquals(2, entity.get("temperature").size());
+        assertEquals(4.0, entity.at("/temperature/0/value").asDouble());
+        assertEquals("2026-11-27T10:05:00Z", entity.at("/temperature/1/observedAt").asText());
+        assertEquals(new TimeRange(T1, T2.plusSeconds(1)), askedRange.get());
+    }
+
+    @Test
+    void temporalValuesArePairsOfValueAndTime() throws Exception {
+        Response response = resource.history(ID, null, null, null, 2, "temperature", "temporalValues", "musterstadt", null);
+        JsonNode entity = new ObjectMapper().readTree((String) response.getEntity());
+        assertEquals(4.0, entity.at("/temperature/values/0/0").asDouble());
+        assertEquals("2026-11-27T10:00:00Z", entity.at("/temperature/values/0/1").asText());
+    }
+
+    @Test
+    void refusesBadTimeQueriesAndUnknownEntities() {
+        assertEquals(400, resource.history(ID, "between", T1.toString(), null, null, null, null, "musterstadt", null).getStatus());
+        assertEquals(400, resource.history(ID, "after", "yesterday", null, null, null, null, "musterstadt", null).getStatus());
+        assertEquals(400, resource.history(ID, "during", T1.toString(), null, null, null, null, "musterstadt", null).getStatus());
+        assertEquals(400, resource.history(ID, null, null, null, 0, null, null, "musterstadt", null).getStatus());
+        assertEquals(404, resource.history(ID, null, null, null, null, null, null, "nachbarstadt", null).getStatus());
+        assertThrows(IllegalArgumentException.class, () -> TemporalEntitiesResource.range("between", T2.toString(), T1.toString()));
+    }
+}
