@@ -1,5 +1,6 @@
 package io.urbanhub.api.query;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -12,4 +13,10 @@ public interface EntityQueries {
 
     /** Entities ordered by id. */
     Page<EntityState> find(String tenant, EntityFilter filter, int offset, int limit, boolean count);
+
+    /** The entity types the tenant has, in alphabetical order. */
+    List<String> types(String tenant);
+
+    /** The attribute names the tenant's entities have, in alphabetical order. */
+    List<String> attributes(String tenant);
 }

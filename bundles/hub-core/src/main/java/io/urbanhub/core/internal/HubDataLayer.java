@@ -145,6 +145,24 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     }
 
     @Override
+    public List<String> types(String tenant) {
+        try {
+            return store.distinct(tenant, "entity_type", "hub_entity");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading entity types failed", e);
+        }
+    }
+
+    @Override
+    public List<String> attributes(String tenant) {
+        try {
+            return store.distinct(tenant, "attribute", "hub_observation");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading attribute names failed", e);
+        }
+    }
+
+    @Override
     public Optional<History> history(String tenant, String entityId, Set<String> attributes, TimeRange range, int lastN) {
         try {
             return store.history(tenant, entityId, attributes, range, lastN);

@@ -27,6 +27,7 @@ import io.urbanhub.api.spi.Input;
 import io.urbanhub.api.query.AttributeValue;
 import io.urbanhub.api.query.EntityFilter;
 import io.urbanhub.api.query.EntityState;
+import io.urbanhub.api.query.GeoNear;
 import io.urbanhub.api.query.Page;
 import io.urbanhub.api.query.TemporalQueries;
 import io.urbanhub.api.query.TimeRange;
@@ -171,13 +172,16 @@ public final class JdbcStore {
     public Page<EntityState> entities(String tenant, EntityFilter filter, int offset, int limit, boolean count)
             throws SQLException {
         StringBuilder where = new StringBuilder(" FROM hub_entity WHERE tenant = ?");
-        List<String> parameters = new ArrayList<>(List.of(tenant));
+        List<Object> parameters = new ArrayList<>(List.of(tenant));
         appendIn(where, parameters, "entity_type", filter.types());
         appendIn(where, parameters, "entity_id", filter.ids());
         if (filter.idPattern() != null) {
             // anchored, because NGSI-LD matches the whole id
             where.append(" AND ").append(dialect.matchesRegex("entity_id"));
             parameters.add("^(" + filter.idPattern() + ")$");
+        }
+        if (filter.near() != null) {
+            appendNear(where, parameters, filter.near());
         }
         List<EntityState> items = new ArrayList<>();
         long total = -1;
@@ -265,7 +269,40 @@ public final class JdbcStore {
         return attributes;
     }
 
-    private static void appendIn(StringBuilder where, List<String> parameters, String column, Set<String> values) {
+    public List<String> distinct(String tenant, String column, String table) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT DISTINCT " + column + " FROM " + table
+                     + " WHERE tenant = ? ORDER BY " + column)) {
+            query.setString(1, tenant);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
+    /** Great-circle distance (haversine, metres) in plain SQL that H2 and PostgreSQL both run. */
+    private static void appendNear(StringBuilder where, List<Object> parameters, GeoNear near) {
+        String distance = "(12742000 * ASIN(SQRT(POWER(SIN(RADIANS(latitude - ?) / 2), 2)"
+                + " + COS(RADIANS(?)) * COS(RADIANS(latitude)) * POWER(SIN(RADIANS(longitude - ?) / 2), 2))))";
+        List<Object> point = List.of(near.point().latitude(), near.point().latitude(), near.point().longitude());
+        where.append(" AND latitude IS NOT NULL");
+        if (near.maxDistance() != null) {
+            where.append(" AND ").append(distance).append(" <= ?");
+            parameters.addAll(point);
+            parameters.add(near.maxDistance());
+        }
+        if (near.minDistance() != null) {
+            where.append(" AND ").append(distance).append(" >= ?");
+            parameters.addAll(point);
+            parameters.add(near.minDistance());
+        }
+    }
+
+    private static void appendIn(StringBuilder where, List<Object> parameters, String column, Set<String> values) {
         if (values.isEmpty()) {
             return;
         }
@@ -404,10 +441,10 @@ public final class JdbcStore {
         }
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, List<String> parameters) throws SQLException {
+    private static PreparedStatement prepare(Connection connection, String sql, List<?> parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.size(); i++) {
-            statement.setString(i + 1, parameters.get(i));
+            statement.setObject(i + 1, parameters.get(i));
         }
         return statement;
     }

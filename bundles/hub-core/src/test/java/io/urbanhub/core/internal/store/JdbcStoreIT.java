@@ -37,6 +37,7 @@ import io.urbanhub.api.model.UnitCodes;
 import io.urbanhub.api.query.AttributeValue;
 import io.urbanhub.api.query.EntityFilter;
 import io.urbanhub.api.query.EntityState;
+import io.urbanhub.api.query.GeoNear;
 import io.urbanhub.api.query.Page;
 import io.urbanhub.api.query.TemporalQueries;
 import io.urbanhub.api.query.TimeRange;
@@ -178,6 +179,39 @@ class JdbcStoreIT {
         assertEquals(10, store.history("musterstadt", entity(room).urn(), Set.of(), TimeRange.ALL, 100)
                 .orElseThrow().values().size(), "both attributes, all five times");
         assertTrue(store.history("nachbarstadt", entity(room).urn(), Set.of(), TimeRange.ALL, 100).isEmpty());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void findsEntitiesNearAPointAndListsTypesAndAttributes(DataSource database) throws Exception {
+        JdbcStore store = JdbcStore.open(database, WINDOW);
+        String tenant = "geo-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.parse("2026-11-27T10:00:00Z");
+        // Münster: the Prinzipalmarkt, about 700 m west the castle, about 8 km away Hiltrup
+        storeAt(store, tenant, "prinzipalmarkt", new GeoPoint(7.6280, 51.9625), now);
+        storeAt(store, tenant, "schloss", new GeoPoint(7.6136, 51.9636), now);
+        storeAt(store, tenant, "hiltrup", new GeoPoint(7.6350, 51.9050), now);
+
+        EntityFilter within1km = new EntityFilter(Set.of(), Set.of(), null,
+                new GeoNear(new GeoPoint(7.6280, 51.9625), 1_000.0, null));
+        assertEquals(List.of("prinzipalmarkt", "schloss"), localIds(store.entities(tenant, within1km, 0, 10, false)));
+        EntityFilter beyond500m = new EntityFilter(Set.of(), Set.of(), null,
+                new GeoNear(new GeoPoint(7.6280, 51.9625), 10_000.0, 500.0));
+        assertEquals(List.of("hiltrup", "schloss"), localIds(store.entities(tenant, beyond500m, 0, 10, false)));
+
+        assertEquals(List.of("IndoorEnvironmentObserved"), store.distinct(tenant, "entity_type", "hub_entity"));
+        assertEquals(List.of("relativeHumidity", "temperature"), store.distinct(tenant, "attribute", "hub_observation"));
+    }
+
+    private static void storeAt(JdbcStore store, String tenant, String place, GeoPoint location, Instant at) throws Exception {
+        Observation observation = new Observation(new EntityId("IndoorEnvironmentObserved", tenant, place), at,
+                Map.of("temperature", Property.of(20.0, UnitCodes.DEGREE_CELSIUS), "relativeHumidity", Property.of(50.0, UnitCodes.PERCENT)),
+                location, new Source("test", "test", place, null));
+        store.store(new Input(tenant, observation.source(), at, new byte[] {1}), List.of(observation));
+    }
+
+    private static List<String> localIds(Page<EntityState> page) {
+        return page.items().stream().map(entity -> EntityId.parse(entity.id()).localId()).toList();
     }
 
     private static Input input(String frameCounter, Instant receivedAt) {
