@@ -223,6 +223,14 @@ public class LorawanPipelineIT {
         assertEquals(28.29, history.at("/temperature/1/value").asDouble(), 0.0);
         assertTrue(history.has("temperature") && !history.has("relativeHumidity"));
 
+        HttpResponse<String> near = get("/ngsi-ld/v1/entities?georel=near;maxDistance==100&geometry=Point&coordinates=%5B7.6301,51.9601%5D",
+                "itcity", "application/json");
+        assertEquals(near.body(), 1, new ObjectMapper().readTree(near.body()).size());
+        HttpResponse<String> far = get("/ngsi-ld/v1/entities?georel=near;maxDistance==100&geometry=Point&coordinates=%5B7.70,51.96%5D",
+                "itcity", "application/json");
+        assertEquals(0, new ObjectMapper().readTree(far.body()).size());
+        assertTrue(get("/ngsi-ld/v1/types", "itcity", "application/json").body().contains("\"IndoorEnvironmentObserved\""));
+
         HttpResponse<String> otherTenant = get("/ngsi-ld/v1/entities/" + ENTITY, "demo", "application/json");
         assertEquals(404, otherTenant.statusCode());
         assertTrue(otherTenant.body().contains("https://uri.etsi.org/ngsi-ld/errors/ResourceNotFound"));

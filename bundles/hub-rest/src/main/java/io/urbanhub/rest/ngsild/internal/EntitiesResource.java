@@ -57,7 +57,9 @@ public class EntitiesResource {
 
     @GET
     public Response entities(@QueryParam("type") String type, @QueryParam("id") String ids,
-                             @QueryParam("idPattern") String idPattern,
+                             @QueryParam("idPattern") String idPattern, @QueryParam("attrs") String attrs,
+                             @QueryParam("georel") String georel, @QueryParam("geometry") String geometry,
+                             @QueryParam("coordinates") String coordinates,
                              @QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("offset") @DefaultValue("0") int offset,
                              @QueryParam("count") @DefaultValue("false") boolean count, @QueryParam("options") String options,
                              @HeaderParam(TENANT_HEADER) String tenantHeader, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -65,20 +67,25 @@ public class EntitiesResource {
         EntityFilter filter;
         try {
             tenant = tenancy.tenant(tenantHeader);
-            if (type == null && ids == null && idPattern == null) {
-                throw new IllegalArgumentException("A query needs at least type, id or idPattern");
+            if (type == null && ids == null && idPattern == null && georel == null) {
+                throw new IllegalArgumentException("A query needs at least type, id, idPattern or georel");
             }
             if (limit < 0 || limit > MAX_LIMIT || offset < 0) {
                 throw new IllegalArgumentException("limit must be 0 to " + MAX_LIMIT + " and offset not negative");
             }
-            filter = new EntityFilter(Tenancy.list(type), Tenancy.list(ids), idPattern);
+            filter = new EntityFilter(Tenancy.list(type), Tenancy.list(ids), idPattern,
+                    GeoQuery.parse(georel, geometry, coordinates));
         } catch (IllegalArgumentException e) {
             return NgsiLdErrors.badRequest(e.getMessage());
+        } catch (UnsupportedOperationException e) {
+            return NgsiLdErrors.notSupported(e.getMessage());
         }
         Page<EntityState> page = queries.find(tenant, filter, offset, limit, count);
         ArrayNode body = MAPPER.createArrayNode();
         for (EntityState entity : page.items()) {
-            body.add(NgsiLdRepresentation.render(entity.normalized(), keyValues(options), Tenancy.wantsLd(accept)));
+            body.add(NgsiLdRepresentation.project(
+                    NgsiLdRepresentation.render(entity.normalized(), keyValues(options), Tenancy.wantsLd(accept)),
+                    Tenancy.list(attrs)));
         }
         Response.ResponseBuilder response = Tenancy.okBuilder(body.toString(), accept);
         if (count) {

@@ -28,7 +28,8 @@ public class NgsiLdApi {
         factory.setBus(BusFactory.getDefaultBus(true));
         factory.setAddress(config.address());
         Tenancy tenancy = new Tenancy(config.defaultTenant().trim());
-        factory.setServiceBeans(List.of(new EntitiesResource(entities, tenancy), new TemporalEntitiesResource(temporal, tenancy)));
+        factory.setServiceBeans(List.of(new EntitiesResource(entities, tenancy), new TemporalEntitiesResource(temporal, tenancy),
+                new TypesResource(entities, tenancy)));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         // CXF finds its providers through the context class loader
         Thread.currentThread().setContextClassLoader(JAXRSServerFactoryBean.class.getClassLoader());

@@ -23,6 +23,10 @@ final class NgsiLdErrors {
         return problem(Response.Status.NOT_FOUND, "ResourceNotFound", "Resource not found", detail);
     }
 
+    static Response notSupported(String detail) {
+        return problem(Response.Status.NOT_IMPLEMENTED, "OperationNotSupported", "Operation not supported", detail);
+    }
+
     private static Response problem(Response.Status status, String type, String title, String detail) {
         ObjectNode problem = MAPPER.createObjectNode();
         problem.put("type", TYPES + type);

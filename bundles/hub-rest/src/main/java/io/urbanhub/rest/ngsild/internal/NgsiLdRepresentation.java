@@ -41,6 +41,15 @@ final class NgsiLdRepresentation {
         return simplified;
     }
 
+    /** Keeps only the asked attributes (and id, type, @context); an empty set keeps all. */
+    static ObjectNode project(ObjectNode entity, java.util.Set<String> attributes) {
+        if (!attributes.isEmpty()) {
+            entity.retain(java.util.stream.Stream.concat(attributes.stream(), java.util.stream.Stream.of("id", "type", "@context"))
+                    .toList());
+        }
+        return entity;
+    }
+
     private static ObjectNode parse(String json) {
         try {
             return (ObjectNode) MAPPER.readTree(json);

@@ -1,0 +1,68 @@
+package io.urbanhub.rest.ngsild.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.urbanhub.api.query.EntityQueries;
+
+/** What a tenant's data layer holds: {@code GET /types} and {@code GET /attributes}. */
+@Path("/")
+@Produces({MediaType.APPLICATION_JSON, EntitiesResource.LD_JSON})
+public class TypesResource {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final EntityQueries queries;
+    private final Tenancy tenancy;
+
+    TypesResource(EntityQueries queries, Tenancy tenancy) {
+        this.queries = queries;
+        this.tenancy = tenancy;
+    }
+
+    @GET
+    @Path("types")
+    public Response types(@HeaderParam(EntitiesResource.TENANT_HEADER) String tenantHeader,
+                          @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        try {
+            return list("EntityTypeList", "typeList", queries.types(tenancy.tenant(tenantHeader)), accept);
+        } catch (IllegalArgumentException e) {
+            return NgsiLdErrors.badRequest(e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("attributes")
+    public Response attributes(@HeaderParam(EntitiesResource.TENANT_HEADER) String tenantHeader,
+                               @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        try {
+            return list("EntityAttributeList", "attributeList", queries.attributes(tenancy.tenant(tenantHeader)), accept);
+        } catch (IllegalArgumentException e) {
+            return NgsiLdErrors.badRequest(e.getMessage());
+        }
+    }
+
+    private static Response list(String type, String member, List<String> names, String accept) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("id", "urn:ngsi-ld:" + type + ":" + UUID.randomUUID());
+        body.put("type", type);
+        ArrayNode list = body.putArray(member);
+        names.forEach(list::add);
+        if (Tenancy.wantsLd(accept)) {
+            body.putArray("@context").add(NgsiLdRepresentation.CORE_CONTEXT);
+        }
+        return Tenancy.ok(body.toString(), accept);
+    }
+}
