@@ -237,6 +237,26 @@ public class LorawanPipelineIT {
         assertEquals(400, get("/ngsi-ld/v1/entities", "itcity", "application/json").statusCode());
     }
 
+    @Test
+    public void h_openTypesAreExportedAsGeoJsonAndCsvAndNothingElse() throws Exception {
+        await("demo readings in the store", () -> count(
+                "SELECT COUNT(*) FROM hub_entity WHERE tenant = 'demo'") >= 3);
+        HttpResponse<String> geoJson = get("/opendata/demo/IndoorEnvironmentObserved.geojson", "demo", "*/*");
+        assertEquals(200, geoJson.statusCode());
+        com.fasterxml.jackson.databind.JsonNode collection = new ObjectMapper().readTree(geoJson.body());
+        assertEquals("dl-de/by-2-0", collection.get("license").asText());
+        assertEquals(3, collection.get("features").size());
+        assertEquals("CEL", collection.at("/features/0/properties/temperature_unitCode").asText());
+        assertTrue(geoJson.headers().firstValue("Link").orElse("").contains("rel=\"license\""));
+
+        HttpResponse<String> values = get("/opendata/demo/IndoorEnvironmentObserved/values.csv?from="
+                + java.time.Instant.now().minusSeconds(3600), "demo", "*/*");
+        assertEquals("id,attribute,observedAt,value,unitCode", values.body().lines().findFirst().orElse(""));
+        assertTrue(values.body().lines().count() > 3);
+
+        assertEquals(404, get("/opendata/itcity/IndoorEnvironmentObserved.geojson", "itcity", "*/*").statusCode());
+    }
+
     private static HttpResponse<String> get(String path, String tenant, String accept) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(System.getProperty(Distribution.HTTP_PROPERTY) + path))
                 .header("NGSILD-Tenant", tenant).header("Accept", accept).GET().build();

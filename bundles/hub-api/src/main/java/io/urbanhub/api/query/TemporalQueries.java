@@ -19,6 +19,16 @@ public interface TemporalQueries {
      */
     Optional<History> history(String tenant, String entityId, Set<String> attributes, TimeRange range, int lastN);
 
+    /**
+     * The values of all entities of one type in a time range, oldest first, at most {@code limit}.
+     *
+     * @return pairs of entity id and value
+     */
+    List<EntityValue> valuesOfType(String tenant, String entityType, TimeRange range, int limit);
+
+    record EntityValue(String entityId, AttributeValue value) {
+    }
+
     record History(String entityType, List<AttributeValue> values) {
 
         public History {

@@ -172,6 +172,15 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     }
 
     @Override
+    public List<EntityValue> valuesOfType(String tenant, String entityType, TimeRange range, int limit) {
+        try {
+            return store.valuesOfType(tenant, entityType, range, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the values of " + entityType + " failed", e);
+        }
+    }
+
+    @Override
     public Map<String, AdapterCounts> counts() {
         return counters.snapshot();
     }

@@ -243,6 +243,32 @@ public final class JdbcStore {
         }
     }
 
+    public List<TemporalQueries.EntityValue> valuesOfType(String tenant, String entityType, TimeRange range, int limit)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT entity_id, attribute, observed_at, value_number, value_text,"
+                + " value_boolean, unit_code FROM hub_observation WHERE tenant = ? AND entity_type = ?");
+        List<Object> parameters = new ArrayList<>(List.of(tenant, entityType));
+        if (range.from() != null) {
+            sql.append(" AND observed_at >= ?");
+            parameters.add(Timestamp.from(range.from()));
+        }
+        if (range.to() != null) {
+            sql.append(" AND observed_at < ?");
+            parameters.add(Timestamp.from(range.to()));
+        }
+        sql.append(" ORDER BY observed_at, id LIMIT ").append(Math.max(1, limit));
+        List<TemporalQueries.EntityValue> values = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = prepare(connection, sql.toString(), parameters);
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                values.add(new TemporalQueries.EntityValue(rows.getString(1), new AttributeValue(rows.getString(2),
+                        rows.getTimestamp(3).toInstant(), valueAt(rows, 4), rows.getString(7))));
+            }
+        }
+        return values;
+    }
+
     private static String entityType(Connection connection, String tenant, String entityId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT entity_type FROM hub_entity WHERE tenant = ? AND entity_id = ?")) {

@@ -179,6 +179,12 @@ class JdbcStoreIT {
         assertEquals(10, store.history("musterstadt", entity(room).urn(), Set.of(), TimeRange.ALL, 100)
                 .orElseThrow().values().size(), "both attributes, all five times");
         assertTrue(store.history("nachbarstadt", entity(room).urn(), Set.of(), TimeRange.ALL, 100).isEmpty());
+
+        List<TemporalQueries.EntityValue> ofType = store.valuesOfType("musterstadt", "IndoorEnvironmentObserved",
+                new TimeRange(start.plusSeconds(60), start.plusSeconds(120)), 1000);
+        assertTrue(ofType.stream().anyMatch(v -> v.entityId().equals(entity(room).urn())
+                && v.value().attribute().equals("temperature") && v.value().value().equals(1.0)));
+        assertTrue(ofType.stream().allMatch(v -> v.value().observedAt().equals(start.plusSeconds(60))));
     }
 
     @ParameterizedTest

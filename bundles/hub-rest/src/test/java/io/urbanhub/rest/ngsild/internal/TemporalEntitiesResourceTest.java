@@ -27,11 +27,19 @@ class TemporalEntitiesResourceTest {
     private static final Instant T2 = Instant.parse("2026-11-27T10:05:00Z");
 
     private final AtomicReference<TimeRange> askedRange = new AtomicReference<>();
-    private final TemporalQueries store = (tenant, entityId, attributes, range, lastN) -> {
-        askedRange.set(range);
-        return tenant.equals("musterstadt") ? Optional.of(new TemporalQueries.History("IndoorEnvironmentObserved", List.of(
-                new AttributeValue("temperature", T2, 4.5, "CEL"), new AttributeValue("temperature", T1, 4.0, "CEL"))))
-                : Optional.empty();
+    private final TemporalQueries store = new TemporalQueries() {
+        @Override
+        public Optional<History> history(String tenant, String entityId, Set<String> attributes, TimeRange range, int lastN) {
+            askedRange.set(range);
+            return tenant.equals("musterstadt") ? Optional.of(new History("IndoorEnvironmentObserved", List.of(
+                    new AttributeValue("temperature", T2, 4.5, "CEL"), new AttributeValue("temperature", T1, 4.0, "CEL"))))
+                    : Optional.empty();
+        }
+
+        @Override
+        public List<EntityValue> valuesOfType(String tenant, String entityType, TimeRange range, int limit) {
+            return List.of();
+        }
     };
     private final TemporalEntitiesResource resource = new TemporalEntitiesResource(store, new Tenancy(""));
 

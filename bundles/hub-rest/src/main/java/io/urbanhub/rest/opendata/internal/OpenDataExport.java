@@ -1,0 +1,53 @@
+package io.urbanhub.rest.opendata.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+import io.urbanhub.api.query.EntityQueries;
+import io.urbanhub.api.query.TemporalQueries;
+
+/** Publishes the open data export (etc/io.urbanhub.rest.opendata.cfg) on CXF's HTTP transport. */
+@Component(immediate = true, configurationPid = "io.urbanhub.rest.opendata", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = OpenDataConfig.class)
+public class OpenDataExport {
+
+    private final Server server;
+
+    @Activate
+    public OpenDataExport(@Reference EntityQueries entities, @Reference TemporalQueries temporal, OpenDataConfig config) {
+        // a .cfg file gives the list as one comma-separated value
+        Set<String> open = Arrays.stream(config.openTypes())
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::trim)
+                .filter(type -> !type.isEmpty())
+                .collect(Collectors.toSet());
+        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setBus(BusFactory.getDefaultBus(true));
+        factory.setAddress(config.address());
+        factory.setServiceBeans(List.of(new OpenDataResource(entities, temporal, open, config.licence(), config.licenceUrl())));
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(JAXRSServerFactoryBean.class.getClassLoader());
+        try {
+            server = factory.create();
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        server.destroy();
+    }
+}
