@@ -223,6 +223,12 @@ public class LorawanPipelineIT {
         assertEquals(28.29, history.at("/temperature/1/value").asDouble(), 0.0);
         assertTrue(history.has("temperature") && !history.has("relativeHumidity"));
 
+        HttpResponse<String> daily = get("/ngsi-ld/v1/temporal/entities/" + ENTITY
+                + "?attrs=temperature&aggrMethods=avg,totalCount&aggrPeriodDuration=P1D", "itcity", "application/json");
+        com.fasterxml.jackson.databind.JsonNode aggregated = new ObjectMapper().readTree(daily.body());
+        assertEquals(daily.body(), 28.29, aggregated.at("/temperature/avg/0/0").asDouble(), 0.001);
+        assertTrue(daily.body(), aggregated.at("/temperature/totalCount/0/0").asLong() >= 2);
+
         HttpResponse<String> near = get("/ngsi-ld/v1/entities?georel=near;maxDistance==100&geometry=Point&coordinates=%5B7.6301,51.9601%5D",
                 "itcity", "application/json");
         assertEquals(near.body(), 1, new ObjectMapper().readTree(near.body()).size());

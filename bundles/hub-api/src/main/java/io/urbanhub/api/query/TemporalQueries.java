@@ -26,6 +26,22 @@ public interface TemporalQueries {
      */
     List<EntityValue> valuesOfType(String tenant, String entityType, TimeRange range, int limit);
 
+    /**
+     * The numeric values of one entity's attributes, aggregated per period; periods start at the range's
+     * start (or at the epoch when the range is open) and are left out when they hold no value.
+     *
+     * @return the entity's type and its aggregates, or empty when the tenant has no such entity
+     */
+    Optional<Aggregated> aggregate(String tenant, String entityId, Set<String> attributes, TimeRange range,
+                                   java.time.Duration period);
+
+    record Aggregated(String entityType, List<Aggregate> aggregates) {
+
+        public Aggregated {
+            aggregates = List.copyOf(aggregates);
+        }
+    }
+
     record EntityValue(String entityId, AttributeValue value) {
     }
 

@@ -172,6 +172,16 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     }
 
     @Override
+    public Optional<Aggregated> aggregate(String tenant, String entityId, Set<String> attributes, TimeRange range,
+                                          Duration period) {
+        try {
+            return store.aggregate(tenant, entityId, attributes, range, period);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Aggregating the history of " + entityId + " failed", e);
+        }
+    }
+
+    @Override
     public List<EntityValue> valuesOfType(String tenant, String entityType, TimeRange range, int limit) {
         try {
             return store.valuesOfType(tenant, entityType, range, limit);

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import io.urbanhub.api.admin.StoredObservation;
 import io.urbanhub.api.model.Observation;
 import io.urbanhub.api.model.Property;
 import io.urbanhub.api.spi.Input;
+import io.urbanhub.api.query.Aggregate;
 import io.urbanhub.api.query.AttributeValue;
 import io.urbanhub.api.query.EntityFilter;
 import io.urbanhub.api.query.EntityState;
@@ -267,6 +269,47 @@ public final class JdbcStore {
             }
         }
         return values;
+    }
+
+    public Optional<TemporalQueries.Aggregated> aggregate(String tenant, String entityId, Set<String> attributes,
+                                                          TimeRange range, Duration period) throws SQLException {
+        long seconds = period.getSeconds();
+        if (seconds < 1) {
+            throw new IllegalArgumentException("The aggregation period must be at least one second");
+        }
+        long origin = range.from() == null ? 0 : range.from().getEpochSecond();
+        // the period index of a value; EXTRACT(EPOCH ...) works alike on H2 and PostgreSQL
+        String bucket = "FLOOR((EXTRACT(EPOCH FROM observed_at) - " + origin + ") / " + seconds + ")";
+        StringBuilder sql = new StringBuilder("SELECT attribute, " + bucket + " AS bucket, AVG(value_number),"
+                + " MIN(value_number), MAX(value_number), SUM(value_number), COUNT(value_number)"
+                + " FROM hub_observation WHERE tenant = ? AND entity_id = ? AND value_number IS NOT NULL");
+        List<Object> parameters = new ArrayList<>(List.of(tenant, entityId));
+        appendIn(sql, parameters, "attribute", attributes);
+        if (range.from() != null) {
+            sql.append(" AND observed_at >= ?");
+            parameters.add(Timestamp.from(range.from()));
+        }
+        if (range.to() != null) {
+            sql.append(" AND observed_at < ?");
+            parameters.add(Timestamp.from(range.to()));
+        }
+        sql.append(" GROUP BY attribute, ").append(bucket).append(" ORDER BY attribute, bucket");
+        try (Connection connection = dataSource.getConnection()) {
+            String type = entityType(connection, tenant, entityId);
+            if (type == null) {
+                return Optional.empty();
+            }
+            List<Aggregate> aggregates = new ArrayList<>();
+            try (PreparedStatement query = prepare(connection, sql.toString(), parameters);
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Instant start = Instant.ofEpochSecond(origin + rows.getLong(2) * seconds);
+                    aggregates.add(new Aggregate(rows.getString(1), start, start.plus(period), rows.getDouble(3),
+                            rows.getDouble(4), rows.getDouble(5), rows.getDouble(6), rows.getLong(7)));
+                }
+            }
+            return Optional.of(new TemporalQueries.Aggregated(type, aggregates));
+        }
     }
 
     private static String entityType(Connection connection, String tenant, String entityId) throws SQLException {

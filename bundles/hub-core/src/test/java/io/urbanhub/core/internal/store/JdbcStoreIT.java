@@ -34,6 +34,7 @@ import io.urbanhub.api.model.Observation;
 import io.urbanhub.api.model.Property;
 import io.urbanhub.api.model.Source;
 import io.urbanhub.api.model.UnitCodes;
+import io.urbanhub.api.query.Aggregate;
 import io.urbanhub.api.query.AttributeValue;
 import io.urbanhub.api.query.EntityFilter;
 import io.urbanhub.api.query.EntityState;
@@ -179,6 +180,18 @@ class JdbcStoreIT {
         assertEquals(10, store.history("musterstadt", entity(room).urn(), Set.of(), TimeRange.ALL, 100)
                 .orElseThrow().values().size(), "both attributes, all five times");
         assertTrue(store.history("nachbarstadt", entity(room).urn(), Set.of(), TimeRange.ALL, 100).isEmpty());
+
+        TemporalQueries.Aggregated perTwoMinutes = store.aggregate("musterstadt", entity(room).urn(), Set.of("temperature"),
+                new TimeRange(start, start.plusSeconds(300)), Duration.ofMinutes(2)).orElseThrow();
+        assertEquals(3, perTwoMinutes.aggregates().size(), "0-1, 2-3 and 4");
+        Aggregate second = perTwoMinutes.aggregates().get(1);
+        assertEquals(start.plusSeconds(120), second.start());
+        assertEquals(start.plusSeconds(240), second.end());
+        assertEquals(2.5, second.avg());
+        assertEquals(2.0, second.min());
+        assertEquals(3.0, second.max());
+        assertEquals(5.0, second.sum());
+        assertEquals(2, second.totalCount());
 
         List<TemporalQueries.EntityValue> ofType = store.valuesOfType("musterstadt", "IndoorEnvironmentObserved",
                 new TimeRange(start.plusSeconds(60), start.plusSeconds(120)), 1000);

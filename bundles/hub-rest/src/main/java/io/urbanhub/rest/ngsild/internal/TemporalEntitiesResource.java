@@ -1,5 +1,6 @@
 package io.urbanhub.rest.ngsild.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -22,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.urbanhub.api.query.Aggregate;
 import io.urbanhub.api.query.AttributeValue;
 import io.urbanhub.api.query.TemporalQueries;
 import io.urbanhub.api.query.TimeRange;
@@ -29,7 +32,8 @@ import io.urbanhub.api.query.TimeRange;
 /**
  * The temporal evolution of one entity: {@code GET /temporal/entities/{id}} with {@code timerel}
  * ({@code before}, {@code after}, {@code between}), {@code timeAt}, {@code endTimeAt}, {@code lastN} and
- * {@code attrs}; normalized, or {@code options=temporalValues} for [value, time] pairs.
+ * {@code attrs}; normalized, {@code options=temporalValues} for [value, time] pairs, or aggregated per period
+ * with {@code aggrMethods} ({@code avg,min,max,sum,totalCount}) and {@code aggrPeriodDuration} (e.g. PT1H).
  */
 @Path("/temporal/entities")
 @Produces({MediaType.APPLICATION_JSON, EntitiesResource.LD_JSON})
@@ -53,7 +57,8 @@ public class TemporalEntitiesResource {
     public Response history(@PathParam("id") String id, @QueryParam("timerel") String timerel,
                             @QueryParam("timeAt") String timeAt, @QueryParam("endTimeAt") String endTimeAt,
                             @QueryParam("lastN") Integer lastN, @QueryParam("attrs") String attrs,
-                            @QueryParam("options") String options,
+                            @QueryParam("options") String options, @QueryParam("aggrMethods") String aggrMethods,
+                            @QueryParam("aggrPeriodDuration") String aggrPeriodDuration,
                             @HeaderParam(EntitiesResource.TENANT_HEADER) String tenantHeader,
                             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         String tenant;
@@ -69,12 +74,48 @@ public class TemporalEntitiesResource {
         } catch (IllegalArgumentException e) {
             return NgsiLdErrors.badRequest(e.getMessage());
         }
+        if (aggrMethods != null || Tenancy.list(options).contains("aggregatedValues")) {
+            return aggregated(tenant, id, Tenancy.list(attrs), range, aggrMethods, aggrPeriodDuration, accept);
+        }
         Optional<TemporalQueries.History> history = queries.history(tenant, id, Tenancy.list(attrs), range, limit);
         if (history.isEmpty()) {
             return NgsiLdErrors.notFound("No entity " + id + " of tenant " + tenant);
         }
         boolean temporalValues = Tenancy.list(options).contains("temporalValues");
         return Tenancy.ok(render(id, history.get(), temporalValues, Tenancy.wantsLd(accept)).toString(), accept);
+    }
+
+    private Response aggregated(String tenant, String id, Set<String> attributes, TimeRange range, String aggrMethods,
+                                String aggrPeriodDuration, String accept) {
+        List<String> methods;
+        Duration period;
+        try {
+            methods = Aggregations.methods(aggrMethods);
+            period = Aggregations.period(aggrPeriodDuration);
+        } catch (IllegalArgumentException e) {
+            return NgsiLdErrors.badRequest(e.getMessage());
+        }
+        Optional<TemporalQueries.Aggregated> aggregated = queries.aggregate(tenant, id, attributes, range, period);
+        if (aggregated.isEmpty()) {
+            return NgsiLdErrors.notFound("No entity " + id + " of tenant " + tenant);
+        }
+        ObjectNode entity = MAPPER.createObjectNode();
+        entity.put("id", id);
+        entity.put("type", aggregated.get().entityType());
+        for (Aggregate aggregate : aggregated.get().aggregates()) {
+            ObjectNode property = entity.has(aggregate.attribute()) ? (ObjectNode) entity.get(aggregate.attribute())
+                    : entity.putObject(aggregate.attribute()).put("type", "Property");
+            for (String method : methods) {
+                ArrayNode values = property.has(method) ? (ArrayNode) property.get(method) : property.putArray(method);
+                ArrayNode entry = values.addArray();
+                Aggregations.addValue(entry, method, aggregate);
+                entry.add(aggregate.start().toString()).add(aggregate.end().toString());
+            }
+        }
+        if (Tenancy.wantsLd(accept)) {
+            entity.putArray("@context").add(NgsiLdRepresentation.CORE_CONTEXT);
+        }
+        return Tenancy.ok(entity.toString(), accept);
     }
 
     static TimeRange range(String timerel, String timeAt, String endTimeAt) {

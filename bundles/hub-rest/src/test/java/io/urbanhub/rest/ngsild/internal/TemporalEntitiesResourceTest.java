@@ -37,6 +37,13 @@ class TemporalEntitiesResourceTest {
         }
 
         @Override
+        public Optional<Aggregated> aggregate(String tenant, String entityId, Set<String> attributes, TimeRange range,
+                                              java.time.Duration period) {
+            return Optional.of(new Aggregated("IndoorEnvironmentObserved", List.of(
+                    new io.urbanhub.api.query.Aggregate("temperature", T1, T1.plus(period), 4.25, 4.0, 4.5, 8.5, 2))));
+        }
+
+        @Override
         public List<EntityValue> valuesOfType(String tenant, String entityType, TimeRange range, int limit) {
             return List.of();
         }
@@ -45,7 +52,7 @@ class TemporalEntitiesResourceTest {
 
     @Test
     void givesEveryInstanceOfAnAttributeInTimeOrder() throws Exception {
-        Response response = resource.history(ID, "between", T1.toString(), T2.plusSeconds(1).toString(), null, null, null,
+        Response response = resource.history(ID, "between", T1.toString(), T2.plusSeconds(1).toString(), null, null, null, null, null,
                 "musterstadt", "application/json");
         JsonNode entity = new ObjectMapper().readTree((String) response.getEntity());
         assertEquals(2, entity.get("temperature").size());
@@ -56,19 +63,34 @@ class TemporalEntitiesResourceTest {
 
     @Test
     void temporalValuesArePairsOfValueAndTime() throws Exception {
-        Response response = resource.history(ID, null, null, null, 2, "temperature", "temporalValues", "musterstadt", null);
+        Response response = resource.history(ID, null, null, null, 2, "temperature", "temporalValues", null, null, "musterstadt", null);
         JsonNode entity = new ObjectMapper().readTree((String) response.getEntity());
         assertEquals(4.0, entity.at("/temperature/values/0/0").asDouble());
         assertEquals("2026-11-27T10:00:00Z", entity.at("/temperature/values/0/1").asText());
     }
 
     @Test
+    void aggregatesPerPeriodAsValueStartEndTriples() throws Exception {
+        Response response = resource.history(ID, null, null, null, null, null, "aggregatedValues", "max,avg", "PT1H",
+                "musterstadt", null);
+        JsonNode entity = new ObjectMapper().readTree((String) response.getEntity());
+        assertEquals(4.25, entity.at("/temperature/avg/0/0").asDouble());
+        assertEquals(4.5, entity.at("/temperature/max/0/0").asDouble());
+        assertEquals("2026-11-27T10:00:00Z", entity.at("/temperature/avg/0/1").asText());
+        assertEquals("2026-11-27T11:00:00Z", entity.at("/temperature/avg/0/2").asText());
+        assertEquals(400, resource.history(ID, null, null, null, null, null, null, "median", "PT1H", "musterstadt", null).getStatus());
+        assertEquals(400, resource.history(ID, null, null, null, null, null, null, "avg", "P1M", "musterstadt", null).getStatus());
+        assertEquals(400, resource.history(ID, null, null, null, null, null, "aggregatedValues", null, "PT1H", "musterstadt", null)
+                .getStatus());
+    }
+
+    @Test
     void refusesBadTimeQueriesAndUnknownEntities() {
-        assertEquals(400, resource.history(ID, "between", T1.toString(), null, null, null, null, "musterstadt", null).getStatus());
-        assertEquals(400, resource.history(ID, "after", "yesterday", null, null, null, null, "musterstadt", null).getStatus());
-        assertEquals(400, resource.history(ID, "during", T1.toString(), null, null, null, null, "musterstadt", null).getStatus());
-        assertEquals(400, resource.history(ID, null, null, null, 0, null, null, "musterstadt", null).getStatus());
-        assertEquals(404, resource.history(ID, null, null, null, null, null, null, "nachbarstadt", null).getStatus());
+        assertEquals(400, resource.history(ID, "between", T1.toString(), null, null, null, null, null, null, "musterstadt", null).getStatus());
+        assertEquals(400, resource.history(ID, "after", "yesterday", null, null, null, null, null, null, "musterstadt", null).getStatus());
+        assertEquals(400, resource.history(ID, "during", T1.toString(), null, null, null, null, null, null, "musterstadt", null).getStatus());
+        assertEquals(400, resource.history(ID, null, null, null, 0, null, null, null, null, "musterstadt", null).getStatus());
+        assertEquals(404, resource.history(ID, null, null, null, null, null, null, null, null, "nachbarstadt", null).getStatus());
         assertThrows(IllegalArgumentException.class, () -> TemporalEntitiesResource.range("between", T2.toString(), T1.toString()));
     }
 }
