@@ -223,6 +223,13 @@ public class LorawanPipelineIT {
         assertEquals(28.29, history.at("/temperature/1/value").asDouble(), 0.0);
         assertTrue(history.has("temperature") && !history.has("relativeHumidity"));
 
+        HttpResponse<String> warm = get("/ngsi-ld/v1/entities?type=IndoorEnvironmentObserved&q=temperature%3E28;relativeHumidity%3C=90",
+                "itcity", "application/json");
+        assertEquals(warm.body(), 1, new ObjectMapper().readTree(warm.body()).size());
+        HttpResponse<String> hot = get("/ngsi-ld/v1/entities?type=IndoorEnvironmentObserved&q=temperature%3E30",
+                "itcity", "application/json");
+        assertEquals(0, new ObjectMapper().readTree(hot.body()).size());
+
         HttpResponse<String> daily = get("/ngsi-ld/v1/temporal/entities/" + ENTITY
                 + "?attrs=temperature&aggrMethods=avg,totalCount&aggrPeriodDuration=P1D", "itcity", "application/json");
         com.fasterxml.jackson.databind.JsonNode aggregated = new ObjectMapper().readTree(daily.body());

@@ -1,24 +1,28 @@
 package io.urbanhub.api.query;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Which entities a query asks for; an empty set or a {@code null} pattern or place does not restrict.
+ * Which entities a query asks for; an empty set or list or a {@code null} pattern or place does not restrict.
  *
  * @param idPattern a regular expression the whole entity id must match
  * @param near      where the entities must be
+ * @param q         conditions on current values: any of the inner lists (or) whose conditions all hold (and)
  */
-public record EntityFilter(Set<String> types, Set<String> ids, String idPattern, GeoNear near) {
+public record EntityFilter(Set<String> types, Set<String> ids, String idPattern, GeoNear near,
+                           List<List<AttributeCondition>> q) {
 
     public EntityFilter(Set<String> types, Set<String> ids, String idPattern) {
-        this(types, ids, idPattern, null);
+        this(types, ids, idPattern, null, List.of());
     }
 
     public EntityFilter {
         types = Set.copyOf(types);
         ids = Set.copyOf(ids);
+        q = q.stream().map(List::copyOf).toList();
         if (idPattern != null) {
             try {
                 Pattern.compile(idPattern);

@@ -84,7 +84,9 @@ public final class JdbcStore {
                 }
                 insertObservations(connection, input, observations);
                 for (Observation newest : newestPerEntity(observations)) {
-                    upsertEntity(connection, newest);
+                    if (upsertEntity(connection, newest)) {
+                        replaceCurrentValues(connection, newest);
+                    }
                 }
                 connection.commit();
                 return Receipt.STORED;
@@ -184,6 +186,9 @@ public final class JdbcStore {
         }
         if (filter.near() != null) {
             appendNear(where, parameters, filter.near());
+        }
+        if (!filter.q().isEmpty()) {
+            where.append(" AND ").append(QuerySql.condition(filter.q(), parameters));
         }
         List<EntityState> items = new ArrayList<>();
         long total = -1;
@@ -443,7 +448,8 @@ public final class JdbcStore {
         }
     }
 
-    private void upsertEntity(Connection connection, Observation observation) throws SQLException {
+    /** Makes the observation the entity's state unless a newer one is stored; true when it did. */
+    private boolean upsertEntity(Connection connection, Observation observation) throws SQLException {
         String json = NgsiLdJson.entity(observation);
         if (dialect == SqlDialect.POSTGRESQL) {
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO hub_entity (tenant, entity_id,"
@@ -452,9 +458,8 @@ public final class JdbcStore {
                     + " observed_at = EXCLUDED.observed_at, longitude = EXCLUDED.longitude, latitude = EXCLUDED.latitude,"
                     + " entity_json = EXCLUDED.entity_json WHERE hub_entity.observed_at <= EXCLUDED.observed_at")) {
                 setEntity(upsert, observation, json);
-                upsert.executeUpdate();
+                return upsert.executeUpdate() == 1;
             }
-            return;
         }
         try (PreparedStatement update = connection.prepareStatement("UPDATE hub_entity SET entity_type = ?,"
                 + " observed_at = ?, longitude = ?, latitude = ?, entity_json = ?"
@@ -468,18 +473,44 @@ public final class JdbcStore {
             update.setString(7, observation.entity().urn());
             update.setTimestamp(8, Timestamp.from(observation.observedAt()));
             if (update.executeUpdate() == 1) {
-                return;
+                return true;
             }
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hub_entity (tenant, entity_id,"
                 + " entity_type, observed_at, longitude, latitude, entity_json) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             setEntity(insert, observation, json);
             insert.executeUpdate();
+            return true;
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw e;
             }
             // a newer state of the entity is stored already; H2 keeps the transaction usable
+            return false;
+        }
+    }
+
+    private static void replaceCurrentValues(Connection connection, Observation observation) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM hub_entity_attribute WHERE tenant = ? AND entity_id = ?")) {
+            delete.setString(1, observation.tenant());
+            delete.setString(2, observation.entity().urn());
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hub_entity_attribute (tenant, entity_id,"
+                + " attribute, observed_at, value_number, value_text, value_boolean) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, Property> property : observation.properties().entrySet()) {
+                Object value = property.getValue().value();
+                insert.setString(1, observation.tenant());
+                insert.setString(2, observation.entity().urn());
+                insert.setString(3, property.getKey());
+                insert.setTimestamp(4, Timestamp.from(observation.observedAt()));
+                setOrNull(insert, 5, value instanceof Number number ? number.doubleValue() : null, Types.DOUBLE);
+                setOrNull(insert, 6, value instanceof String text ? text : null, Types.VARCHAR);
+                setOrNull(insert, 7, value instanceof Boolean flag ? flag : null, Types.BOOLEAN);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 

@@ -35,6 +35,7 @@ import io.urbanhub.api.model.Property;
 import io.urbanhub.api.model.Source;
 import io.urbanhub.api.model.UnitCodes;
 import io.urbanhub.api.query.Aggregate;
+import io.urbanhub.api.query.AttributeCondition;
 import io.urbanhub.api.query.AttributeValue;
 import io.urbanhub.api.query.EntityFilter;
 import io.urbanhub.api.query.EntityState;
@@ -212,14 +213,55 @@ class JdbcStoreIT {
         storeAt(store, tenant, "hiltrup", new GeoPoint(7.6350, 51.9050), now);
 
         EntityFilter within1km = new EntityFilter(Set.of(), Set.of(), null,
-                new GeoNear(new GeoPoint(7.6280, 51.9625), 1_000.0, null));
+                new GeoNear(new GeoPoint(7.6280, 51.9625), 1_000.0, null), List.of());
         assertEquals(List.of("prinzipalmarkt", "schloss"), localIds(store.entities(tenant, within1km, 0, 10, false)));
         EntityFilter beyond500m = new EntityFilter(Set.of(), Set.of(), null,
-                new GeoNear(new GeoPoint(7.6280, 51.9625), 10_000.0, 500.0));
+                new GeoNear(new GeoPoint(7.6280, 51.9625), 10_000.0, 500.0), List.of());
         assertEquals(List.of("hiltrup", "schloss"), localIds(store.entities(tenant, beyond500m, 0, 10, false)));
 
         assertEquals(List.of("IndoorEnvironmentObserved"), store.distinct(tenant, "entity_type", "hub_entity"));
         assertEquals(List.of("relativeHumidity", "temperature"), store.distinct(tenant, "attribute", "hub_observation"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void findsEntitiesByTheirCurrentValues(DataSource database) throws Exception {
+        JdbcStore store = JdbcStore.open(database, WINDOW);
+        String tenant = "q-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.parse("2026-11-27T10:00:00Z");
+        storeAt(store, tenant, "warm", new GeoPoint(7.6, 51.9), now, 21.0, "ok");
+        storeAt(store, tenant, "cold", new GeoPoint(7.6, 51.9), now, 4.0, "ok");
+        storeAt(store, tenant, "frozen", new GeoPoint(7.6, 51.9), now, -18.0, "alarm");
+        storeAt(store, tenant, "frozen", new GeoPoint(7.6, 51.9), now.minusSeconds(60), 30.0, "old");
+
+        assertEquals(List.of("cold", "warm"), localIds(query(store, tenant, List.of(List.of(
+                condition("temperature", AttributeCondition.Operator.GREATER, 0))))));
+        assertEquals(List.of("cold"), localIds(query(store, tenant, List.of(List.of(
+                condition("temperature", AttributeCondition.Operator.GREATER, 0),
+                condition("temperature", AttributeCondition.Operator.LESS_OR_EQUAL, 10))))));
+        assertEquals(List.of("frozen", "warm"), localIds(query(store, tenant, List.of(
+                List.of(condition("status", AttributeCondition.Operator.EQUAL, "alarm")),
+                List.of(condition("temperature", AttributeCondition.Operator.GREATER_OR_EQUAL, 21))))));
+        assertEquals(3, query(store, tenant, List.of(List.of(
+                new AttributeCondition("status", AttributeCondition.Operator.EXISTS, null)))).items().size());
+        assertEquals(List.of(), localIds(query(store, tenant, List.of(List.of(
+                condition("status", AttributeCondition.Operator.EQUAL, "old"))))), "a late reading is not the state");
+    }
+
+    private static Page<EntityState> query(JdbcStore store, String tenant, List<List<AttributeCondition>> q) throws Exception {
+        return store.entities(tenant, new EntityFilter(Set.of(), Set.of(), null, null, q), 0, 10, false);
+    }
+
+    private static AttributeCondition condition(String attribute, AttributeCondition.Operator operator, Object value) {
+        return new AttributeCondition(attribute, operator, value instanceof Integer i ? i.doubleValue() : value);
+    }
+
+    private static void storeAt(JdbcStore store, String tenant, String place, GeoPoint location, Instant at,
+                                double celsius, String status) throws Exception {
+        Observation observation = new Observation(new EntityId("IndoorEnvironmentObserved", tenant, place), at,
+                Map.of("temperature", Property.of(celsius, UnitCodes.DEGREE_CELSIUS), "status", Property.of(status)),
+                location, new Source("test", "test", place, null));
+        store.store(new Input(tenant, observation.source(), at, new byte[] {1}), List.of(observation));
     }
 
     private static void storeAt(JdbcStore store, String tenant, String place, GeoPoint location, Instant at) throws Exception {

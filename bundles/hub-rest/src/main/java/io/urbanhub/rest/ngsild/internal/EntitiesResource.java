@@ -58,6 +58,7 @@ public class EntitiesResource {
     @GET
     public Response entities(@QueryParam("type") String type, @QueryParam("id") String ids,
                              @QueryParam("idPattern") String idPattern, @QueryParam("attrs") String attrs,
+                             @QueryParam("q") String q,
                              @QueryParam("georel") String georel, @QueryParam("geometry") String geometry,
                              @QueryParam("coordinates") String coordinates,
                              @QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("offset") @DefaultValue("0") int offset,
@@ -67,14 +68,14 @@ public class EntitiesResource {
         EntityFilter filter;
         try {
             tenant = tenancy.tenant(tenantHeader);
-            if (type == null && ids == null && idPattern == null && georel == null) {
-                throw new IllegalArgumentException("A query needs at least type, id, idPattern or georel");
+            if (type == null && ids == null && idPattern == null && georel == null && q == null) {
+                throw new IllegalArgumentException("A query needs at least type, id, idPattern, q or georel");
             }
             if (limit < 0 || limit > MAX_LIMIT || offset < 0) {
                 throw new IllegalArgumentException("limit must be 0 to " + MAX_LIMIT + " and offset not negative");
             }
             filter = new EntityFilter(Tenancy.list(type), Tenancy.list(ids), idPattern,
-                    GeoQuery.parse(georel, geometry, coordinates));
+                    GeoQuery.parse(georel, geometry, coordinates), QueryLanguage.parse(q));
         } catch (IllegalArgumentException e) {
             return NgsiLdErrors.badRequest(e.getMessage());
         } catch (UnsupportedOperationException e) {

@@ -76,23 +76,23 @@ class EntitiesResourceTest {
 
     @Test
     void queriesCountAndRefuseWhatNgsiLdRefuses() throws Exception {
-        Response found = resource.entities("IndoorEnvironmentObserved", null, null, "temperature", null, null, null, 20, 0, true, null, "musterstadt", null);
+        Response found = resource.entities("IndoorEnvironmentObserved", null, null, "temperature", null, null, null, null, 20, 0, true, null, "musterstadt", null);
         assertEquals(1, json(found).size());
         assertTrue(json(found).get(0).has("temperature"));
         assertFalse(json(found).get(0).has("location"), "attrs=temperature leaves the others out");
         assertEquals("1", found.getHeaderString(EntitiesResource.COUNT_HEADER));
 
-        assertProblem(resource.entities(null, null, null, null, null, null, null, 20, 0, false, null, "musterstadt", null), 400, "BadRequestData");
-        assertProblem(resource.entities("T", null, null, null, null, null, null, 5000, 0, false, null, "musterstadt", null), 400, "BadRequestData");
-        assertProblem(resource.entities(null, null, "(", null, null, null, null, 20, 0, false, null, "musterstadt", null), 400, "BadRequestData");
+        assertProblem(resource.entities(null, null, null, null, null, null, null, null, 20, 0, false, null, "musterstadt", null), 400, "BadRequestData");
+        assertProblem(resource.entities("T", null, null, null, null, null, null, null, 5000, 0, false, null, "musterstadt", null), 400, "BadRequestData");
+        assertProblem(resource.entities(null, null, "(", null, null, null, null, null, 20, 0, false, null, "musterstadt", null), 400, "BadRequestData");
         assertProblem(resource.entity(ID, null, null, null), 400, "BadRequestData");
-        assertProblem(resource.entities(null, null, null, null, "within", "Polygon", "[[[0,0],[1,0],[1,1],[0,0]]]", 20, 0,
+        assertProblem(resource.entities(null, null, null, null, null, "within", "Polygon", "[[[0,0],[1,0],[1,1],[0,0]]]", 20, 0,
                 false, null, "musterstadt", null), 501, "OperationNotSupported");
-        assertProblem(resource.entities(null, null, null, null, "near;maxDistance==x", "Point", "[7.6,51.9]", 20, 0,
+        assertProblem(resource.entities(null, null, null, null, null, "near;maxDistance==x", "Point", "[7.6,51.9]", 20, 0,
                 false, null, "musterstadt", null), 400, "BadRequestData");
-        assertProblem(resource.entities(null, null, null, null, "near;maxDistance==100", "Point", "[7.6]", 20, 0,
+        assertProblem(resource.entities(null, null, null, null, null, "near;maxDistance==100", "Point", "[7.6]", 20, 0,
                 false, null, "musterstadt", null), 400, "BadRequestData");
-        assertEquals(200, resource.entities(null, null, null, null, "near;maxDistance==100", "Point", "[7.6,51.9]", 20, 0,
+        assertEquals(200, resource.entities(null, null, null, null, null, "near;maxDistance==100", "Point", "[7.6,51.9]", 20, 0,
                 false, null, "musterstadt", null).getStatus());
         assertProblem(resource.entity(ID, "nachbarstadt", null, null), 404, "ResourceNotFound");
     }
