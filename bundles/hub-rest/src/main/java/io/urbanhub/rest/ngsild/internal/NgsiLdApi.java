@@ -29,7 +29,7 @@ public class NgsiLdApi {
         factory.setAddress(config.address());
         Tenancy tenancy = new Tenancy(config.defaultTenant().trim());
         factory.setServiceBeans(List.of(new EntitiesResource(entities, tenancy), new TemporalEntitiesResource(temporal, tenancy),
-                new TypesResource(entities, tenancy)));
+                new TypesResource(entities, tenancy), new OpenApiResource()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         // CXF finds its providers through the context class loader
         Thread.currentThread().setContextClassLoader(JAXRSServerFactoryBean.class.getClassLoader());
