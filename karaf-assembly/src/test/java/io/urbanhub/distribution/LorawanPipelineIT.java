@@ -248,6 +248,8 @@ public class LorawanPipelineIT {
         assertEquals(404, otherTenant.statusCode());
         assertTrue(otherTenant.body().contains("https://uri.etsi.org/ngsi-ld/errors/ResourceNotFound"));
         assertEquals(400, get("/ngsi-ld/v1/entities", "itcity", "application/json").statusCode());
+        assertEquals("3.0.3", new ObjectMapper().readTree(get("/ngsi-ld/v1/openapi.json", "itcity", "application/json").body())
+                .get("openapi").asText());
     }
 
     @Test
