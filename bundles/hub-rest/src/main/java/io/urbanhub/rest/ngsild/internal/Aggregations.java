@@ -18,7 +18,7 @@ final class Aggregations {
     }
 
     static List<String> methods(String aggrMethods) {
-        List<String> methods = List.copyOf(Tenancy.list(aggrMethods)).stream().sorted().toList();
+        List<String> methods = List.copyOf(NgsiLdRequests.list(aggrMethods)).stream().sorted().toList();
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("aggrMethods is required, any of " + METHODS);
         }

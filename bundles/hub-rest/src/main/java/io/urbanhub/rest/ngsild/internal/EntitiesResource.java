@@ -32,11 +32,11 @@ public class EntitiesResource {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final EntityQueries queries;
-    private final Tenancy tenancy;
+    private final NgsiLdRequests requests;
 
-    EntitiesResource(EntityQueries queries, Tenancy tenancy) {
+    EntitiesResource(EntityQueries queries, NgsiLdRequests requests) {
         this.queries = queries;
-        this.tenancy = tenancy;
+        this.requests = requests;
     }
 
     @GET
@@ -45,13 +45,13 @@ public class EntitiesResource {
                            @QueryParam("options") String options, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         String tenant;
         try {
-            tenant = tenancy.tenant(tenantHeader);
+            tenant = requests.tenant(tenantHeader);
         } catch (IllegalArgumentException e) {
             return NgsiLdErrors.badRequest(e.getMessage());
         }
         return queries.byId(tenant, id)
-                .map(entity -> Tenancy.ok(NgsiLdRepresentation.render(entity.normalized(), keyValues(options),
-                        Tenancy.wantsLd(accept)).toString(), accept))
+                .map(entity -> NgsiLdRequests.ok(NgsiLdRepresentation.render(entity.normalized(), keyValues(options),
+                        NgsiLdRequests.wantsLd(accept)).toString(), accept))
                 .orElseGet(() -> NgsiLdErrors.notFound("No entity " + id + " of tenant " + tenant));
     }
 
@@ -67,14 +67,14 @@ public class EntitiesResource {
         String tenant;
         EntityFilter filter;
         try {
-            tenant = tenancy.tenant(tenantHeader);
+            tenant = requests.tenant(tenantHeader);
             if (type == null && ids == null && idPattern == null && georel == null && q == null) {
                 throw new IllegalArgumentException("A query needs at least type, id, idPattern, q or georel");
             }
             if (limit < 0 || limit > MAX_LIMIT || offset < 0) {
                 throw new IllegalArgumentException("limit must be 0 to " + MAX_LIMIT + " and offset not negative");
             }
-            filter = new EntityFilter(Tenancy.list(type), Tenancy.list(ids), idPattern,
+            filter = new EntityFilter(NgsiLdRequests.list(type), NgsiLdRequests.list(ids), idPattern,
                     GeoQuery.parse(georel, geometry, coordinates), QueryLanguage.parse(q));
         } catch (IllegalArgumentException e) {
             return NgsiLdErrors.badRequest(e.getMessage());
@@ -85,10 +85,10 @@ public class EntitiesResource {
         ArrayNode body = MAPPER.createArrayNode();
         for (EntityState entity : page.items()) {
             body.add(NgsiLdRepresentation.project(
-                    NgsiLdRepresentation.render(entity.normalized(), keyValues(options), Tenancy.wantsLd(accept)),
-                    Tenancy.list(attrs)));
+                    NgsiLdRepresentation.render(entity.normalized(), keyValues(options), NgsiLdRequests.wantsLd(accept)),
+                    NgsiLdRequests.list(attrs)));
         }
-        Response.ResponseBuilder response = Tenancy.okBuilder(body.toString(), accept);
+        Response.ResponseBuilder response = NgsiLdRequests.okBuilder(body.toString(), accept);
         if (count) {
             response.header(COUNT_HEADER, page.total());
         }
@@ -96,6 +96,6 @@ public class EntitiesResource {
     }
 
     private static boolean keyValues(String options) {
-        return Tenancy.list(options).contains("keyValues");
+        return NgsiLdRequests.list(options).contains("keyValues");
     }
 }

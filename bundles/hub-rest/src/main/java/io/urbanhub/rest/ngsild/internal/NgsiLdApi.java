@@ -27,9 +27,9 @@ public class NgsiLdApi {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus(true));
         factory.setAddress(config.address());
-        Tenancy tenancy = new Tenancy(config.defaultTenant().trim());
-        factory.setServiceBeans(List.of(new EntitiesResource(entities, tenancy), new TemporalEntitiesResource(temporal, tenancy),
-                new TypesResource(entities, tenancy), new OpenApiResource()));
+        NgsiLdRequests requests = new NgsiLdRequests(config.defaultTenant().trim());
+        factory.setServiceBeans(List.of(new EntitiesResource(entities, requests), new TemporalEntitiesResource(temporal, requests),
+                new TypesResource(entities, requests), new OpenApiResource()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         // CXF finds its providers through the context class loader
         Thread.currentThread().setContextClassLoader(JAXRSServerFactoryBean.class.getClassLoader());

@@ -45,11 +45,11 @@ public class TemporalEntitiesResource {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final TemporalQueries queries;
-    private final Tenancy tenancy;
+    private final NgsiLdRequests requests;
 
-    TemporalEntitiesResource(TemporalQueries queries, Tenancy tenancy) {
+    TemporalEntitiesResource(TemporalQueries queries, NgsiLdRequests requests) {
         this.queries = queries;
-        this.tenancy = tenancy;
+        this.requests = requests;
     }
 
     @GET
@@ -65,7 +65,7 @@ public class TemporalEntitiesResource {
         TimeRange range;
         int limit;
         try {
-            tenant = tenancy.tenant(tenantHeader);
+            tenant = requests.tenant(tenantHeader);
             range = range(timerel, timeAt, endTimeAt);
             limit = lastN == null ? DEFAULT_LAST_N : lastN;
             if (limit < 1 || limit > MAX_LAST_N) {
@@ -74,15 +74,15 @@ public class TemporalEntitiesResource {
         } catch (IllegalArgumentException e) {
             return NgsiLdErrors.badRequest(e.getMessage());
         }
-        if (aggrMethods != null || Tenancy.list(options).contains("aggregatedValues")) {
-            return aggregated(tenant, id, Tenancy.list(attrs), range, aggrMethods, aggrPeriodDuration, accept);
+        if (aggrMethods != null || NgsiLdRequests.list(options).contains("aggregatedValues")) {
+            return aggregated(tenant, id, NgsiLdRequests.list(attrs), range, aggrMethods, aggrPeriodDuration, accept);
         }
-        Optional<TemporalQueries.History> history = queries.history(tenant, id, Tenancy.list(attrs), range, limit);
+        Optional<TemporalQueries.History> history = queries.history(tenant, id, NgsiLdRequests.list(attrs), range, limit);
         if (history.isEmpty()) {
             return NgsiLdErrors.notFound("No entity " + id + " of tenant " + tenant);
         }
-        boolean temporalValues = Tenancy.list(options).contains("temporalValues");
-        return Tenancy.ok(render(id, history.get(), temporalValues, Tenancy.wantsLd(accept)).toString(), accept);
+        boolean temporalValues = NgsiLdRequests.list(options).contains("temporalValues");
+        return NgsiLdRequests.ok(render(id, history.get(), temporalValues, NgsiLdRequests.wantsLd(accept)).toString(), accept);
     }
 
     private Response aggregated(String tenant, String id, Set<String> attributes, TimeRange range, String aggrMethods,
@@ -112,10 +112,10 @@ public class TemporalEntitiesResource {
                 entry.add(aggregate.start().toString()).add(aggregate.end().toString());
             }
         }
-        if (Tenancy.wantsLd(accept)) {
+        if (NgsiLdRequests.wantsLd(accept)) {
             entity.putArray("@context").add(NgsiLdRepresentation.CORE_CONTEXT);
         }
-        return Tenancy.ok(entity.toString(), accept);
+        return NgsiLdRequests.ok(entity.toString(), accept);
     }
 
     static TimeRange range(String timerel, String timeAt, String endTimeAt) {

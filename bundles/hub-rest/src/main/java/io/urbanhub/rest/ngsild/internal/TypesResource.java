@@ -25,11 +25,11 @@ public class TypesResource {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final EntityQueries queries;
-    private final Tenancy tenancy;
+    private final NgsiLdRequests requests;
 
-    TypesResource(EntityQueries queries, Tenancy tenancy) {
+    TypesResource(EntityQueries queries, NgsiLdRequests requests) {
         this.queries = queries;
-        this.tenancy = tenancy;
+        this.requests = requests;
     }
 
     @GET
@@ -37,7 +37,7 @@ public class TypesResource {
     public Response types(@HeaderParam(EntitiesResource.TENANT_HEADER) String tenantHeader,
                           @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         try {
-            return list("EntityTypeList", "typeList", queries.types(tenancy.tenant(tenantHeader)), accept);
+            return list("EntityTypeList", "typeList", queries.types(requests.tenant(tenantHeader)), accept);
         } catch (IllegalArgumentException e) {
             return NgsiLdErrors.badRequest(e.getMessage());
         }
@@ -48,7 +48,7 @@ public class TypesResource {
     public Response attributes(@HeaderParam(EntitiesResource.TENANT_HEADER) String tenantHeader,
                                @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         try {
-            return list("EntityAttributeList", "attributeList", queries.attributes(tenancy.tenant(tenantHeader)), accept);
+            return list("EntityAttributeList", "attributeList", queries.attributes(requests.tenant(tenantHeader)), accept);
         } catch (IllegalArgumentException e) {
             return NgsiLdErrors.badRequest(e.getMessage());
         }
@@ -60,9 +60,9 @@ public class TypesResource {
         body.put("type", type);
         ArrayNode list = body.putArray(member);
         names.forEach(list::add);
-        if (Tenancy.wantsLd(accept)) {
+        if (NgsiLdRequests.wantsLd(accept)) {
             body.putArray("@context").add(NgsiLdRepresentation.CORE_CONTEXT);
         }
-        return Tenancy.ok(body.toString(), accept);
+        return NgsiLdRequests.ok(body.toString(), accept);
     }
 }

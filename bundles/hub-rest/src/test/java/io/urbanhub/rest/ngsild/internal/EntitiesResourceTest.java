@@ -52,7 +52,7 @@ class EntitiesResourceTest {
             return List.of("temperature");
         }
     };
-    private final EntitiesResource resource = new EntitiesResource(store, new Tenancy(""));
+    private final EntitiesResource resource = new EntitiesResource(store, new NgsiLdRequests(""));
 
     @Test
     void aPlainJsonRequestGetsTheContextInTheLinkHeader() throws Exception {

@@ -48,7 +48,7 @@ class TemporalEntitiesResourceTest {
             return List.of();
         }
     };
-    private final TemporalEntitiesResource resource = new TemporalEntitiesResource(store, new Tenancy(""));
+    private final TemporalEntitiesResource resource = new TemporalEntitiesResource(store, new NgsiLdRequests(""));
 
     @Test
     void givesEveryInstanceOfAnAttributeInTimeOrder() throws Exception {

@@ -9,12 +9,12 @@ import javax.ws.rs.core.Response;
 
 import io.urbanhub.api.model.Tenants;
 
-/** What every NGSI-LD resource does alike: the tenant of a request, content negotiation, list parameters. */
-final class Tenancy {
+/** How every NGSI-LD resource reads a request alike: its tenant, the media type it wants, list parameters. */
+final class NgsiLdRequests {
 
     private final String defaultTenant;
 
-    Tenancy(String defaultTenant) {
+    NgsiLdRequests(String defaultTenant) {
         this.defaultTenant = defaultTenant;
     }
 
