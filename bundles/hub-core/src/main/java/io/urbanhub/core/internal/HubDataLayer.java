@@ -37,6 +37,7 @@ import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.Input;
 import io.urbanhub.api.spi.Receipt;
 import io.urbanhub.core.internal.fanout.MqttRepublisher;
+import io.urbanhub.core.internal.store.JdbcReads;
 import io.urbanhub.core.internal.store.JdbcStore;
 
 /**
@@ -52,6 +53,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     private static final Logger LOG = LoggerFactory.getLogger(HubDataLayer.class);
 
     private final JdbcStore store;
+    private final JdbcReads reads;
     private final AdapterCounters counters = new AdapterCounters();
     private final MqttRepublisher republisher;
 
@@ -59,6 +61,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     public HubDataLayer(@Reference(target = "(dataSourceName=urbanhub)") DataSource dataSource, CoreConfig config)
             throws SQLException, MqttException {
         this.store = JdbcStore.open(dataSource, Duration.ofHours(config.dedup_window_hours()));
+        this.reads = store.reads();
         String broker = config.republish_brokerUrl().trim();
         // a session of its own per hub process: several hubs may republish to one broker
         this.republisher = broker.isEmpty() ? null : new MqttRepublisher(broker,
@@ -111,7 +114,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     @Override
     public List<StoredObservation> latestObservations(String tenant, String entityId, int limit) {
         try {
-            return store.latestObservations(tenant, entityId, limit);
+            return reads.latestObservations(tenant, entityId, limit);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading observations failed", e);
         }
@@ -120,7 +123,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     @Override
     public List<DeadLetter> deadLetters(String tenant, int limit) {
         try {
-            return store.deadLetters(tenant, limit);
+            return reads.deadLetters(tenant, limit);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading dead letters failed", e);
         }
@@ -129,7 +132,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     @Override
     public Optional<EntityState> byId(String tenant, String entityId) {
         try {
-            return store.entity(tenant, entityId);
+            return reads.entity(tenant, entityId);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading entity " + entityId + " failed", e);
         }
@@ -138,7 +141,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     @Override
     public Page<EntityState> find(String tenant, EntityFilter filter, int offset, int limit, boolean count) {
         try {
-            return store.entities(tenant, filter, offset, limit, count);
+            return reads.entities(tenant, filter, offset, limit, count);
         } catch (SQLException e) {
             throw new IllegalStateException("Querying entities failed", e);
         }
@@ -147,7 +150,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     @Override
     public List<String> types(String tenant) {
         try {
-            return store.distinct(tenant, "entity_type", "hub_entity");
+            return reads.distinct(tenant, "entity_type", "hub_entity");
         } catch (SQLException e) {
             throw new IllegalStateException("Reading entity types failed", e);
         }
@@ -156,7 +159,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     @Override
     public List<String> attributes(String tenant) {
         try {
-            return store.distinct(tenant, "attribute", "hub_observation");
+            return reads.distinct(tenant, "attribute", "hub_observation");
         } catch (SQLException e) {
             throw new IllegalStateException("Reading attribute names failed", e);
         }
@@ -165,7 +168,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     @Override
     public Optional<History> history(String tenant, String entityId, Set<String> attributes, TimeRange range, int lastN) {
         try {
-            return store.history(tenant, entityId, attributes, range, lastN);
+            return reads.history(tenant, entityId, attributes, range, lastN);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the history of " + entityId + " failed", e);
         }
@@ -175,7 +178,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     public Optional<Aggregated> aggregate(String tenant, String entityId, Set<String> attributes, TimeRange range,
                                           Duration period) {
         try {
-            return store.aggregate(tenant, entityId, attributes, range, period);
+            return reads.aggregate(tenant, entityId, attributes, range, period);
         } catch (SQLException e) {
             throw new IllegalStateException("Aggregating the history of " + entityId + " failed", e);
         }
@@ -184,7 +187,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     @Override
     public List<EntityValue> valuesOfType(String tenant, String entityType, TimeRange range, int limit) {
         try {
-            return store.valuesOfType(tenant, entityType, range, limit);
+            return reads.valuesOfType(tenant, entityType, range, limit);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the values of " + entityType + " failed", e);
         }

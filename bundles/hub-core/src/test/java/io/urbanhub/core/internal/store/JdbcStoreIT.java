@@ -83,7 +83,7 @@ class JdbcStoreIT {
         assertEquals(Receipt.STORED, store.store(input("7", now), List.of(reading(room, 4.2, now))));
         assertEquals(Receipt.DUPLICATE, store.store(input("7", now.plusSeconds(2)), List.of(reading(room, 4.2, now))));
 
-        List<StoredObservation> stored = store.latestObservations("musterstadt", entity(room).urn(), 10);
+        List<StoredObservation> stored = store.reads().latestObservations("musterstadt", entity(room).urn(), 10);
         assertEquals(2, stored.size(), "temperature and humidity once each");
         StoredObservation temperature = stored.stream().filter(o -> o.attribute().equals("temperature")).findFirst().orElseThrow();
         assertEquals(4.2, temperature.value());
@@ -102,7 +102,7 @@ class JdbcStoreIT {
         assertEquals(Receipt.STORED, store.store(input("0", first), List.of(reading(room, 3.0, first))));
         Instant afterRejoin = first.plus(Duration.ofDays(3));
         assertEquals(Receipt.STORED, store.store(input("0", afterRejoin), List.of(reading(room, 5.0, afterRejoin))));
-        assertEquals(4, store.latestObservations("musterstadt", entity(room).urn(), 10).size());
+        assertEquals(4, store.reads().latestObservations("musterstadt", entity(room).urn(), 10).size());
     }
 
     @ParameterizedTest
@@ -114,7 +114,7 @@ class JdbcStoreIT {
         store.store(input("2", now), List.of(reading(room, 6.5, now)));
         store.store(input("1", now), List.of(reading(room, 1.5, now.minusSeconds(600))));
         assertTrue(entityJson(database, room).contains("\"value\":6.5"));
-        assertEquals(4, store.latestObservations("musterstadt", entity(room).urn(), 10).size());
+        assertEquals(4, store.reads().latestObservations("musterstadt", entity(room).urn(), 10).size());
     }
 
     @ParameterizedTest
@@ -127,7 +127,7 @@ class JdbcStoreIT {
                 Instant.parse("2026-11-27T10:00:00Z"), payload);
         store.deadLetter(input, "unknown device " + device, 8);
 
-        DeadLetter letter = store.deadLetters("musterstadt", 50).stream()
+        DeadLetter letter = store.reads().deadLetters("musterstadt", 50).stream()
                 .filter(l -> device.equals(l.device())).findFirst().orElseThrow();
         assertEquals("unknown device " + device, letter.reason());
         assertEquals(payload.length, letter.payloadSize());
@@ -147,17 +147,17 @@ class JdbcStoreIT {
         EntityFilter byPattern = new EntityFilter(Set.of("IndoorEnvironmentObserved"), Set.of(),
                 "urn:ngsi-ld:IndoorEnvironmentObserved:musterstadt:room-" + run + "-.*");
 
-        Page<EntityState> first = store.entities("musterstadt", byPattern, 0, 2, true);
+        Page<EntityState> first = store.reads().entities("musterstadt", byPattern, 0, 2, true);
         assertEquals(3, first.total());
         assertEquals(List.of(entity("room-" + run + "-1").urn(), entity("room-" + run + "-2").urn()),
                 first.items().stream().map(EntityState::id).toList());
-        assertEquals(1, store.entities("musterstadt", byPattern, 2, 2, false).items().size());
-        assertEquals(-1, store.entities("musterstadt", byPattern, 2, 2, false).total());
+        assertEquals(1, store.reads().entities("musterstadt", byPattern, 2, 2, false).items().size());
+        assertEquals(-1, store.reads().entities("musterstadt", byPattern, 2, 2, false).total());
 
-        EntityState one = store.entity("musterstadt", entity("room-" + run + "-2").urn()).orElseThrow();
+        EntityState one = store.reads().entity("musterstadt", entity("room-" + run + "-2").urn()).orElseThrow();
         assertTrue(one.normalized().contains("\"value\":6.0"));
-        assertTrue(store.entity("nachbarstadt", one.id()).isEmpty(), "no entity crosses tenants");
-        assertEquals(0, store.entities("nachbarstadt", byPattern, 0, 10, true).total());
+        assertTrue(store.reads().entity("nachbarstadt", one.id()).isEmpty(), "no entity crosses tenants");
+        assertEquals(0, store.reads().entities("nachbarstadt", byPattern, 0, 10, true).total());
     }
 
     @ParameterizedTest
@@ -170,7 +170,7 @@ class JdbcStoreIT {
             Instant at = start.plusSeconds(60L * minute);
             store.store(input("h" + minute, at), List.of(reading(room, minute, at)));
         }
-        TemporalQueries.History history = store.history("musterstadt", entity(room).urn(), Set.of("temperature"),
+        TemporalQueries.History history = store.reads().history("musterstadt", entity(room).urn(), Set.of("temperature"),
                 new TimeRange(start.plusSeconds(60), start.plusSeconds(240)), 2).orElseThrow();
 
         assertEquals("IndoorEnvironmentObserved", history.entityType());
@@ -178,11 +178,11 @@ class JdbcStoreIT {
         assertEquals(start.plusSeconds(180), history.values().get(0).observedAt());
         assertEquals(UnitCodes.DEGREE_CELSIUS, history.values().get(0).unitCode());
 
-        assertEquals(10, store.history("musterstadt", entity(room).urn(), Set.of(), TimeRange.ALL, 100)
+        assertEquals(10, store.reads().history("musterstadt", entity(room).urn(), Set.of(), TimeRange.ALL, 100)
                 .orElseThrow().values().size(), "both attributes, all five times");
-        assertTrue(store.history("nachbarstadt", entity(room).urn(), Set.of(), TimeRange.ALL, 100).isEmpty());
+        assertTrue(store.reads().history("nachbarstadt", entity(room).urn(), Set.of(), TimeRange.ALL, 100).isEmpty());
 
-        TemporalQueries.Aggregated perTwoMinutes = store.aggregate("musterstadt", entity(room).urn(), Set.of("temperature"),
+        TemporalQueries.Aggregated perTwoMinutes = store.reads().aggregate("musterstadt", entity(room).urn(), Set.of("temperature"),
                 new TimeRange(start, start.plusSeconds(300)), Duration.ofMinutes(2)).orElseThrow();
         assertEquals(3, perTwoMinutes.aggregates().size(), "0-1, 2-3 and 4");
         Aggregate second = perTwoMinutes.aggregates().get(1);
@@ -194,7 +194,7 @@ class JdbcStoreIT {
         assertEquals(5.0, second.sum());
         assertEquals(2, second.totalCount());
 
-        List<TemporalQueries.EntityValue> ofType = store.valuesOfType("musterstadt", "IndoorEnvironmentObserved",
+        List<TemporalQueries.EntityValue> ofType = store.reads().valuesOfType("musterstadt", "IndoorEnvironmentObserved",
                 new TimeRange(start.plusSeconds(60), start.plusSeconds(120)), 1000);
         assertTrue(ofType.stream().anyMatch(v -> v.entityId().equals(entity(room).urn())
                 && v.value().attribute().equals("temperature") && v.value().value().equals(1.0)));
@@ -214,13 +214,13 @@ class JdbcStoreIT {
 
         EntityFilter within1km = new EntityFilter(Set.of(), Set.of(), null,
                 new GeoNear(new GeoPoint(7.6280, 51.9625), 1_000.0, null), List.of());
-        assertEquals(List.of("prinzipalmarkt", "schloss"), localIds(store.entities(tenant, within1km, 0, 10, false)));
+        assertEquals(List.of("prinzipalmarkt", "schloss"), localIds(store.reads().entities(tenant, within1km, 0, 10, false)));
         EntityFilter beyond500m = new EntityFilter(Set.of(), Set.of(), null,
                 new GeoNear(new GeoPoint(7.6280, 51.9625), 10_000.0, 500.0), List.of());
-        assertEquals(List.of("hiltrup", "schloss"), localIds(store.entities(tenant, beyond500m, 0, 10, false)));
+        assertEquals(List.of("hiltrup", "schloss"), localIds(store.reads().entities(tenant, beyond500m, 0, 10, false)));
 
-        assertEquals(List.of("IndoorEnvironmentObserved"), store.distinct(tenant, "entity_type", "hub_entity"));
-        assertEquals(List.of("relativeHumidity", "temperature"), store.distinct(tenant, "attribute", "hub_observation"));
+        assertEquals(List.of("IndoorEnvironmentObserved"), store.reads().distinct(tenant, "entity_type", "hub_entity"));
+        assertEquals(List.of("relativeHumidity", "temperature"), store.reads().distinct(tenant, "attribute", "hub_observation"));
     }
 
     @ParameterizedTest
@@ -249,7 +249,7 @@ class JdbcStoreIT {
     }
 
     private static Page<EntityState> query(JdbcStore store, String tenant, List<List<AttributeCondition>> q) throws Exception {
-        return store.entities(tenant, new EntityFilter(Set.of(), Set.of(), null, null, q), 0, 10, false);
+        return store.reads().entities(tenant, new EntityFilter(Set.of(), Set.of(), null, null, q), 0, 10, false);
     }
 
     private static AttributeCondition condition(String attribute, AttributeCondition.Operator operator, Object value) {
