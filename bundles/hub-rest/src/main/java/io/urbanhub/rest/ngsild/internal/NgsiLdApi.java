@@ -2,9 +2,7 @@ package io.urbanhub.rest.ngsild.internal;
 
 import java.util.List;
 
-import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
-import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -14,6 +12,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import io.urbanhub.api.query.EntityQueries;
 import io.urbanhub.api.query.TemporalQueries;
+import io.urbanhub.rest.internal.CxfServers;
 
 /** Publishes the NGSI-LD resources on CXF's HTTP transport (Pax Web) while the data layer is there. */
 @Component(immediate = true, configurationPid = "io.urbanhub.rest.ngsild", configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -24,20 +23,9 @@ public class NgsiLdApi {
 
     @Activate
     public NgsiLdApi(@Reference EntityQueries entities, @Reference TemporalQueries temporal, NgsiLdConfig config) {
-        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
-        factory.setBus(BusFactory.getDefaultBus(true));
-        factory.setAddress(config.address());
         NgsiLdRequests requests = new NgsiLdRequests(config.defaultTenant().trim());
-        factory.setServiceBeans(List.of(new EntitiesResource(entities, requests), new TemporalEntitiesResource(temporal, requests),
-                new TypesResource(entities, requests), new OpenApiResource()));
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        // CXF finds its providers through the context class loader
-        Thread.currentThread().setContextClassLoader(JAXRSServerFactoryBean.class.getClassLoader());
-        try {
-            server = factory.create();
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
+        server = CxfServers.publish(config.address(), List.of(new EntitiesResource(entities, requests),
+                new TemporalEntitiesResource(temporal, requests), new TypesResource(entities, requests), new OpenApiResource()));
     }
 
     @Deactivate

@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
-import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -17,6 +15,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import io.urbanhub.api.query.EntityQueries;
 import io.urbanhub.api.query.TemporalQueries;
+import io.urbanhub.rest.internal.CxfServers;
 
 /** Publishes the open data export (etc/io.urbanhub.rest.opendata.cfg) on CXF's HTTP transport. */
 @Component(immediate = true, configurationPid = "io.urbanhub.rest.opendata", configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -33,17 +32,8 @@ public class OpenDataExport {
                 .map(String::trim)
                 .filter(type -> !type.isEmpty())
                 .collect(Collectors.toSet());
-        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
-        factory.setBus(BusFactory.getDefaultBus(true));
-        factory.setAddress(config.address());
-        factory.setServiceBeans(List.of(new OpenDataResource(entities, temporal, open, config.licence(), config.licenceUrl())));
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(JAXRSServerFactoryBean.class.getClassLoader());
-        try {
-            server = factory.create();
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
+        server = CxfServers.publish(config.address(),
+                List.of(new OpenDataResource(entities, temporal, open, config.licence(), config.licenceUrl())));
     }
 
     @Deactivate
