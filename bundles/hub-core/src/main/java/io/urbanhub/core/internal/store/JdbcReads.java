@@ -39,15 +39,9 @@ public final class JdbcReads {
     public List<StoredObservation> latestObservations(String tenant, String entityId, int limit) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT tenant, entity_id, entity_type, attribute, observed_at, value_number,"
                 + " value_text, value_boolean, unit_code, source_adapter FROM hub_observation WHERE 1 = 1");
-        List<String> parameters = new ArrayList<>();
-        if (tenant != null) {
-            sql.append(" AND tenant = ?");
-            parameters.add(tenant);
-        }
-        if (entityId != null) {
-            sql.append(" AND entity_id = ?");
-            parameters.add(entityId);
-        }
+        List<Object> parameters = new ArrayList<>();
+        appendEqualIfGiven(sql, parameters, "tenant", tenant);
+        appendEqualIfGiven(sql, parameters, "entity_id", entityId);
         sql.append(" ORDER BY id DESC LIMIT ").append(Math.max(1, limit));
         List<StoredObservation> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
@@ -64,12 +58,9 @@ public final class JdbcReads {
 
     public List<DeadLetter> deadLetters(String tenant, int limit) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT id, tenant, adapter, source_system, device_id, received_at, reason,"
-                + " payload_size, payload FROM hub_dead_letter");
-        List<String> parameters = new ArrayList<>();
-        if (tenant != null) {
-            sql.append(" WHERE tenant = ?");
-            parameters.add(tenant);
-        }
+                + " payload_size, payload FROM hub_dead_letter WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        appendEqualIfGiven(sql, parameters, "tenant", tenant);
         sql.append(" ORDER BY id DESC LIMIT ").append(Math.max(1, limit));
         List<DeadLetter> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
@@ -141,14 +132,7 @@ public final class JdbcReads {
                 StringBuilder sql = new StringBuilder("SELECT observed_at, value_number, value_text, value_boolean, unit_code"
                         + " FROM hub_observation WHERE tenant = ? AND entity_id = ? AND attribute = ?");
                 List<Object> parameters = new ArrayList<>(List.of(tenant, entityId, attribute));
-                if (range.from() != null) {
-                    sql.append(" AND observed_at >= ?");
-                    parameters.add(Timestamp.from(range.from()));
-                }
-                if (range.to() != null) {
-                    sql.append(" AND observed_at < ?");
-                    parameters.add(Timestamp.from(range.to()));
-                }
+                appendRange(sql, parameters, range);
                 sql.append(" ORDER BY observed_at DESC LIMIT ").append(Math.max(1, lastN));
                 try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
                     for (int i = 0; i < parameters.size(); i++) {
@@ -180,14 +164,7 @@ public final class JdbcReads {
                 + " FROM hub_observation WHERE tenant = ? AND entity_id = ? AND value_number IS NOT NULL");
         List<Object> parameters = new ArrayList<>(List.of(tenant, entityId));
         appendIn(sql, parameters, "attribute", attributes);
-        if (range.from() != null) {
-            sql.append(" AND observed_at >= ?");
-            parameters.add(Timestamp.from(range.from()));
-        }
-        if (range.to() != null) {
-            sql.append(" AND observed_at < ?");
-            parameters.add(Timestamp.from(range.to()));
-        }
+        appendRange(sql, parameters, range);
         sql.append(" GROUP BY attribute, ").append(bucket).append(" ORDER BY attribute, bucket");
         try (Connection connection = dataSource.getConnection()) {
             String type = entityType(connection, tenant, entityId);
@@ -212,14 +189,7 @@ public final class JdbcReads {
         StringBuilder sql = new StringBuilder("SELECT entity_id, attribute, observed_at, value_number, value_text,"
                 + " value_boolean, unit_code FROM hub_observation WHERE tenant = ? AND entity_type = ?");
         List<Object> parameters = new ArrayList<>(List.of(tenant, entityType));
-        if (range.from() != null) {
-            sql.append(" AND observed_at >= ?");
-            parameters.add(Timestamp.from(range.from()));
-        }
-        if (range.to() != null) {
-            sql.append(" AND observed_at < ?");
-            parameters.add(Timestamp.from(range.to()));
-        }
+        appendRange(sql, parameters, range);
         sql.append(" ORDER BY observed_at, id LIMIT ").append(Math.max(1, limit));
         List<TemporalQueries.EntityValue> values = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
@@ -275,6 +245,25 @@ public final class JdbcReads {
     }
 
     /** Great-circle distance (haversine, metres) in plain SQL that H2 and PostgreSQL both run. */
+    /** Restricts observed_at to the range; open bounds add nothing. */
+    private static void appendRange(StringBuilder sql, List<Object> parameters, TimeRange range) {
+        if (range.from() != null) {
+            sql.append(" AND observed_at >= ?");
+            parameters.add(Timestamp.from(range.from()));
+        }
+        if (range.to() != null) {
+            sql.append(" AND observed_at < ?");
+            parameters.add(Timestamp.from(range.to()));
+        }
+    }
+
+    private static void appendEqualIfGiven(StringBuilder sql, List<Object> parameters, String column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = ?");
+            parameters.add(value);
+        }
+    }
+
     private static void appendNear(StringBuilder where, List<Object> parameters, GeoNear near) {
         String distance = "(12742000 * ASIN(SQRT(POWER(SIN(RADIANS(latitude - ?) / 2), 2)"
                 + " + COS(RADIANS(?)) * COS(RADIANS(latitude)) * POWER(SIN(RADIANS(longitude - ?) / 2), 2))))";
