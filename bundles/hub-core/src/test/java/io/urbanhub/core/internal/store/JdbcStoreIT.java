@@ -248,6 +248,43 @@ class JdbcStoreIT {
                 condition("status", AttributeCondition.Operator.EQUAL, "old"))))), "a late reading is not the state");
     }
 
+    @org.junit.jupiter.api.Test
+    void theSecondMigrationMakesEntitiesStoredBeforeItFindableByTheirValues() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        assertOldEntitiesFindable(h2);
+        try (TestPostgres fresh = TestPostgres.start()) {
+            PGSimpleDataSource pg = new PGSimpleDataSource();
+            pg.setURL(fresh.jdbcUrl());
+            pg.setUser(fresh.username());
+            assertOldEntitiesFindable(pg);
+        }
+    }
+
+    /** Data written under schema version 1, then the hub starts with version 2. */
+    private static void assertOldEntitiesFindable(DataSource database) throws Exception {
+        String tenant = "old";
+        String urn = new EntityId("IndoorEnvironmentObserved", tenant, "room").urn();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            org.flywaydb.core.Flyway.configure(JdbcStore.class.getClassLoader()).dataSource(database)
+                    .locations("classpath:db/migration").table("hub_schema_history")
+                    .placeholders(SqlDialect.of(connection).placeholders()).target("1").load().migrate();
+            statement.execute("INSERT INTO hub_entity (tenant, entity_id, entity_type, observed_at, entity_json) VALUES ('"
+                    + tenant + "', '" + urn + "', 'IndoorEnvironmentObserved', TIMESTAMP WITH TIME ZONE '2026-11-27 10:00:00+00', '{}')");
+            for (String[] row : new String[][] {{"09:00:00", "30.0"}, {"10:00:00", "4.5"}}) {
+                statement.execute("INSERT INTO hub_observation (tenant, entity_id, entity_type, attribute, observed_at,"
+                        + " value_number, source_adapter) VALUES ('" + tenant + "', '" + urn + "', 'IndoorEnvironmentObserved',"
+                        + " 'temperature', TIMESTAMP WITH TIME ZONE '2026-11-27 " + row[0] + "+00', " + row[1] + ", 'test')");
+            }
+        }
+        JdbcStore store = JdbcStore.open(database, WINDOW);
+
+        assertEquals(List.of("room"), localIds(query(store, tenant, List.of(List.of(
+                condition("temperature", AttributeCondition.Operator.LESS, 10))))));
+        assertEquals(List.of(), localIds(query(store, tenant, List.of(List.of(
+                condition("temperature", AttributeCondition.Operator.GREATER, 10))))), "the older value is not current");
+    }
+
     private static Page<EntityState> query(JdbcStore store, String tenant, List<List<AttributeCondition>> q) throws Exception {
         return store.reads().entities(tenant, new EntityFilter(Set.of(), Set.of(), null, null, q), 0, 10, false);
     }
