@@ -23,9 +23,6 @@ import io.urbanhub.api.spi.Device;
  */
 public final class DeviceCsv {
 
-    public static final List<String> COLUMNS =
-            List.of("deviceId", "deviceType", "tenant", "entityType", "localId", "longitude", "latitude", "name");
-
     public record Result(List<Device> devices, List<String> problems) {
     }
 

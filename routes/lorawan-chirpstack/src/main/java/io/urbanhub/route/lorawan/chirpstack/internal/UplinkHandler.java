@@ -58,7 +58,8 @@ final class UplinkHandler {
         try {
             Observation observation = observe(uplink, receivedAt);
             Receipt receipt = dataLayer.accept(input, List.of(observation));
-            if (receipt == Receipt.STORED) {
+            // the summary is built only when someone reads it: this runs for every uplink
+            if (receipt == Receipt.STORED && LOG.isInfoEnabled()) {
                 LOG.info("Uplink {} of {} ({}): {}", uplink.frameCounter(), observation.entity().localId(), uplink.devEui(),
                         summary(observation));
             }
