@@ -1,6 +1,7 @@
 package io.urbanhub.api.spi;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -22,6 +23,13 @@ public interface DataLayer {
      * write. Invalid observations turn the whole input into a dead letter with the reason.
      */
     Receipt accept(Input input, List<Observation> observations);
+
+    /**
+     * Does what {@link #accept} does without waiting for the write: the stage completes once the outcome
+     * is durable, or fails when the store cannot take it. For adapters that acknowledge asynchronously or
+     * import in bulk; while the store's buffer is full the call itself waits (backpressure).
+     */
+    CompletionStage<Receipt> submit(Input input, List<Observation> observations);
 
     /** Keeps an input the adapter could not turn into observations, with the reason, and counts it. */
     Receipt reject(Input input, String reason);

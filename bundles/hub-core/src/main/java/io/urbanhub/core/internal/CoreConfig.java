@@ -5,11 +5,23 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "UrbanHub data layer",
-        description = "De-duplication, dead letters and the MQTT republication of stored observations.")
+        description = "Batched writes, de-duplication, dead letters and the MQTT republication of stored observations.")
 @interface CoreConfig {
 
     @AttributeDefinition(description = "Hours a message id (device + frame counter) counts as seen")
     long dedup_window_hours() default 24;
+
+    @AttributeDefinition(description = "Inputs the store's write buffer holds; when it is full, adapters wait")
+    int store_buffer_capacity() default 10_000;
+
+    @AttributeDefinition(description = "Seconds an adapter waits for room in a full buffer before its input fails")
+    int store_buffer_maxWaitSeconds() default 30;
+
+    @AttributeDefinition(description = "Most inputs written in one transaction")
+    int store_batch_size() default 500;
+
+    @AttributeDefinition(description = "Milliseconds a batch waits to fill up; 0: written as soon as the writer is free")
+    int store_batch_lingerMillis() default 0;
 
     @AttributeDefinition(description = "Broker to republish stored observations to, e.g. tcp://127.0.0.1:1883; empty: off")
     String republish_brokerUrl() default "";

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 
 import javax.sql.DataSource;
 
@@ -39,10 +42,12 @@ import io.urbanhub.api.spi.Receipt;
 import io.urbanhub.core.internal.fanout.MqttRepublisher;
 import io.urbanhub.core.internal.store.JdbcReads;
 import io.urbanhub.core.internal.store.JdbcStore;
+import io.urbanhub.core.internal.store.StoreWriter;
+import io.urbanhub.core.internal.store.Write;
 
 /**
- * The data-layer pipeline: validate, de-duplicate and store in one transaction, then republish. The
- * store is the DataSource named {@code urbanhub} (etc/org.ops4j.datasource-urbanhub.cfg).
+ * The data-layer pipeline: validate, then de-duplicate and store in batches through the store writer, then
+ * republish. The store is the DataSource named {@code urbanhub} (etc/org.ops4j.datasource-urbanhub.cfg).
  */
 @Component(service = {DataLayer.class, DataLayerQueries.class, AdapterStatistics.class, EntityQueries.class,
         TemporalQueries.class},
@@ -54,6 +59,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
 
     private final JdbcStore store;
     private final JdbcReads reads;
+    private final StoreWriter writer;
     private final AdapterCounters counters = new AdapterCounters();
     private final MqttRepublisher republisher;
 
@@ -62,6 +68,8 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
             throws SQLException, MqttException {
         this.store = JdbcStore.open(dataSource, Duration.ofHours(config.dedup_window_hours()));
         this.reads = store.reads();
+        this.writer = new StoreWriter(store, config.store_buffer_capacity(), config.store_batch_size(),
+                Duration.ofMillis(config.store_batch_lingerMillis()), Duration.ofSeconds(config.store_buffer_maxWaitSeconds()));
         String broker = config.republish_brokerUrl().trim();
         // a session of its own per hub process: several hubs may republish to one broker
         this.republisher = broker.isEmpty() ? null : new MqttRepublisher(broker,
@@ -72,6 +80,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
 
     @Deactivate
     void deactivate() {
+        writer.close();
         if (republisher != null) {
             republisher.close();
         }
@@ -79,24 +88,34 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
 
     @Override
     public Receipt accept(Input input, List<Observation> observations) {
+        try {
+            return submit(input, observations).toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while storing the input of " + input.source().adapter(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The store refused the input of " + input.source().adapter(), e.getCause());
+        }
+    }
+
+    @Override
+    public CompletionStage<Receipt> submit(Input input, List<Observation> observations) {
         if (input.payload().length > MAX_PAYLOAD_BYTES) {
-            return reject(input, "payload of " + input.payload().length + " bytes exceeds the limit of " + MAX_PAYLOAD_BYTES);
+            return CompletableFuture.completedFuture(reject(input,
+                    "payload of " + input.payload().length + " bytes exceeds the limit of " + MAX_PAYLOAD_BYTES));
         }
         Optional<String> problem = ObservationValidator.problem(input, observations, Instant.now());
         if (problem.isPresent()) {
-            return reject(input, problem.get());
+            return CompletableFuture.completedFuture(reject(input, problem.get()));
         }
-        Receipt receipt;
-        try {
-            receipt = store.store(input, observations);
-        } catch (SQLException e) {
-            throw new IllegalStateException("The store refused the input of " + input.source().adapter(), e);
-        }
-        counters.count(input.source().adapter(), receipt, input.receivedAt());
-        if (receipt == Receipt.STORED && republisher != null) {
-            observations.forEach(republisher::offer);
-        }
-        return receipt;
+        // runs on the writer's thread right after the commit: counting and queueing only, nothing slow
+        return writer.submit(new Write(input, observations)).thenApply(receipt -> {
+            counters.count(input.source().adapter(), receipt, input.receivedAt());
+            if (receipt == Receipt.STORED && republisher != null) {
+                observations.forEach(republisher::offer);
+            }
+            return receipt;
+        });
     }
 
     @Override

@@ -52,25 +52,20 @@ import io.urbanhub.testing.TestPostgres;
 class JdbcStoreIT {
 
     private static final Duration WINDOW = Duration.ofHours(24);
-    private TestPostgres postgres;
+    private BothDatabases databases;
 
     @BeforeAll
     void startPostgres() {
-        postgres = TestPostgres.start();
+        databases = new BothDatabases();
     }
 
     @AfterAll
     void stopPostgres() {
-        postgres.close();
+        databases.close();
     }
 
     Stream<DataSource> databases() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        PGSimpleDataSource pg = new PGSimpleDataSource();
-        pg.setURL(postgres.jdbcUrl());
-        pg.setUser(postgres.username());
-        return Stream.of(h2, pg);
+        return databases.fresh();
     }
 
     @ParameterizedTest

@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +50,11 @@ final class Fakes {
         public Receipt accept(Input input, List<Observation> observations) {
             accepted.add(new Accepted(input, observations));
             return Receipt.STORED;
+        }
+
+        @Override
+        public CompletionStage<Receipt> submit(Input input, List<Observation> observations) {
+            return CompletableFuture.completedFuture(accept(input, observations));
         }
 
         @Override

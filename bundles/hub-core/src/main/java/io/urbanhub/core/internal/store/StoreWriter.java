@@ -1,0 +1,167 @@
+package io.urbanhub.core.internal.store;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.urbanhub.api.spi.Receipt;
+
+/**
+ * Writes to the store in batches from a bounded buffer, on a thread of its own. A batch is flushed when
+ * it is full or when its oldest write has waited the linger time; with no linger, the writes that arrive
+ * while a transaction runs form the next one (group commit). A full buffer makes callers wait, up to a
+ * limit, instead of growing memory: that is the backpressure on the adapters when the database is slow.
+ */
+public final class StoreWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreWriter.class);
+
+    private record Pending(Write write, CompletableFuture<Receipt> receipt) {
+    }
+
+    private final JdbcStore store;
+    private final BlockingQueue<Pending> buffer;
+    private final int batchSize;
+    private final long lingerNanos;
+    private final Duration maxWait;
+    private final Thread writer;
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private volatile boolean open = true;
+
+    public StoreWriter(JdbcStore store, int capacity, int batchSize, Duration linger, Duration maxWait) {
+        if (capacity < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("buffer capacity and batch size must be positive");
+        }
+        this.store = store;
+        this.buffer = new ArrayBlockingQueue<>(capacity);
+        this.batchSize = batchSize;
+        this.lingerNanos = linger.toNanos();
+        this.maxWait = maxWait;
+        this.writer = new Thread(this::run, "hub-store-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * Queues a write. Waits while the buffer is full; after the maximum wait the returned stage fails, so
+     * that the adapter does not acknowledge its source.
+     */
+    public CompletableFuture<Receipt> submit(Write write) {
+        CompletableFuture<Receipt> receipt = new CompletableFuture<>();
+        if (!open) {
+            receipt.completeExceptionally(new IllegalStateException("The store writer is closed"));
+            return receipt;
+        }
+        try {
+            if (!buffer.offer(new Pending(write, receipt), maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                receipt.completeExceptionally(new IllegalStateException("The store did not take a write within "
+                        + maxWait.toSeconds() + " s: " + buffer.size() + " writes are waiting; is the database slow or down?"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            receipt.completeExceptionally(e);
+        }
+        return receipt;
+    }
+
+    /** Writes waiting in the buffer. */
+    public int depth() {
+        return buffer.size();
+    }
+
+    public long batches() {
+        return batches.get();
+    }
+
+    public long written() {
+        return written.get();
+    }
+
+    /** Stops taking writes, writes what is buffered, and waits for that up to the given time. */
+    public void close(Duration drainTime) {
+        open = false;
+        try {
+            writer.join(drainTime.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (writer.isAlive()) {
+            writer.interrupt();
+        }
+        List<Pending> left = new ArrayList<>();
+        buffer.drainTo(left);
+        left.forEach(pending -> pending.receipt().completeExceptionally(new IllegalStateException("The store writer closed")));
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(batchSize);
+        while (open || !buffer.isEmpty()) {
+            try {
+                Pending first = buffer.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                fill(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                batch.forEach(pending -> pending.receipt().completeExceptionally(e));
+                return;
+            }
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    private void fill(List<Pending> batch) throws InterruptedException {
+        buffer.drainTo(batch, batchSize - batch.size());
+        long deadline = System.nanoTime() + lingerNanos;
+        while (batch.size() < batchSize && lingerNanos > 0) {
+            long left = deadline - System.nanoTime();
+            Pending next = left > 0 ? buffer.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            buffer.drainTo(batch, batchSize - batch.size());
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        List<Write> writes = new ArrayList<>(batch.size());
+        batch.forEach(pending -> writes.add(pending.write()));
+        try {
+            List<Receipt> receipts = store.store(writes);
+            batches.incrementAndGet();
+            written.addAndGet(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).receipt().complete(receipts.get(i));
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.get(0).receipt().completeExceptionally(e);
+                return;
+            }
+            // one bad write must not fail the others: write them one by one
+            LOG.debug("A batch of {} writes failed, writing them one by one", batch.size(), e);
+            for (Pending pending : batch) {
+                write(List.of(pending));
+            }
+        }
+    }
+}
