@@ -97,6 +97,18 @@ class EntitiesResourceTest {
         assertProblem(resource.entity(ID, "nachbarstadt", null, null), 404, "ResourceNotFound");
     }
 
+    @Test
+    void aMalformedQIsBadRequestDataAndPatternMatchingIsNotSupported() throws Exception {
+        Response unbalanced = resource.entities(null, null, null, null, "(temperature>5|status==\"free\"", null, null, null, 20, 0,
+                false, null, "musterstadt", null);
+        assertProblem(unbalanced, 400, "BadRequestData");
+        assertTrue(json(unbalanced).get("detail").asText().contains("position 1"));
+        assertProblem(resource.entities(null, null, null, null, "name~=\"^Cold\"", null, null, null, 20, 0,
+                false, null, "musterstadt", null), 501, "OperationNotSupported");
+        assertEquals(200, resource.entities(null, null, null, null, "(temperature==0..5|status==\"free\",\"occupied\");temperature!=3",
+                null, null, null, 20, 0, false, null, "musterstadt", null).getStatus());
+    }
+
     private static void assertProblem(Response response, int status, String type) throws Exception {
         assertEquals(status, response.getStatus());
         assertEquals("https://uri.etsi.org/ngsi-ld/errors/" + type, json(response).get("type").asText());
