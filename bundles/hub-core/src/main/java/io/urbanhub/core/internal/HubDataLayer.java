@@ -20,6 +20,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,9 @@ import io.urbanhub.api.admin.DataLayerQueries;
 import io.urbanhub.api.admin.DeadLetter;
 import io.urbanhub.api.admin.StoredObservation;
 import io.urbanhub.api.model.Observation;
+import io.urbanhub.api.notify.ObservationListener;
+import io.urbanhub.api.notify.StoredSubscription;
+import io.urbanhub.api.notify.SubscriptionStore;
 import io.urbanhub.api.query.EntityFilter;
 import io.urbanhub.api.query.EntityQueries;
 import io.urbanhub.api.query.EntityState;
@@ -42,6 +48,7 @@ import io.urbanhub.api.spi.Receipt;
 import io.urbanhub.core.internal.fanout.MqttRepublisher;
 import io.urbanhub.core.internal.store.JdbcReads;
 import io.urbanhub.core.internal.store.JdbcStore;
+import io.urbanhub.core.internal.store.JdbcSubscriptions;
 import io.urbanhub.core.internal.store.StoreWriter;
 import io.urbanhub.core.internal.store.Write;
 
@@ -50,16 +57,21 @@ import io.urbanhub.core.internal.store.Write;
  * republish. The store is the DataSource named {@code urbanhub} (etc/org.ops4j.datasource-urbanhub.cfg).
  */
 @Component(service = {DataLayer.class, DataLayerQueries.class, AdapterStatistics.class, EntityQueries.class,
-        TemporalQueries.class},
+        TemporalQueries.class, SubscriptionStore.class},
         configurationPid = "io.urbanhub.core", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = CoreConfig.class)
-public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatistics, EntityQueries, TemporalQueries {
+public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatistics, EntityQueries, TemporalQueries,
+        SubscriptionStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubDataLayer.class);
 
     private final JdbcStore store;
     private final JdbcReads reads;
     private final StoreWriter writer;
+    private final JdbcSubscriptions subscriptions;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<ObservationListener> listeners = List.of();
     private final AdapterCounters counters = new AdapterCounters();
     private final MqttRepublisher republisher;
 
@@ -68,6 +80,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
             throws SQLException, MqttException {
         this.store = JdbcStore.open(dataSource, Duration.ofHours(config.dedup_window_hours()));
         this.reads = store.reads();
+        this.subscriptions = store.subscriptions();
         this.writer = new StoreWriter(store, config.store_buffer_capacity(), config.store_batch_size(),
                 Duration.ofMillis(config.store_batch_lingerMillis()), Duration.ofSeconds(config.store_buffer_maxWaitSeconds()));
         String broker = config.republish_brokerUrl().trim();
@@ -111,11 +124,24 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
         // runs on the writer's thread right after the commit: counting and queueing only, nothing slow
         return writer.submit(new Write(input, observations)).thenApply(receipt -> {
             counters.count(input.source().adapter(), receipt, input.receivedAt());
-            if (receipt == Receipt.STORED && republisher != null) {
-                observations.forEach(republisher::offer);
+            if (receipt == Receipt.STORED) {
+                observations.forEach(this::tellListeners);
             }
             return receipt;
         });
+    }
+
+    private void tellListeners(Observation observation) {
+        if (republisher != null) {
+            republisher.offer(observation);
+        }
+        for (ObservationListener listener : listeners) {
+            try {
+                listener.stored(observation);
+            } catch (RuntimeException e) {
+                LOG.warn("A listener failed on a stored observation of {}", observation.entity().urn(), e);
+            }
+        }
     }
 
     @Override
@@ -209,6 +235,33 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
             return reads.valuesOfType(tenant, entityType, range, limit);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the values of " + entityType + " failed", e);
+        }
+    }
+
+    @Override
+    public void save(StoredSubscription subscription) {
+        try {
+            subscriptions.save(subscription);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Saving subscription " + subscription.id() + " failed", e);
+        }
+    }
+
+    @Override
+    public boolean delete(String tenant, String id) {
+        try {
+            return subscriptions.delete(tenant, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Deleting subscription " + id + " failed", e);
+        }
+    }
+
+    @Override
+    public List<StoredSubscription> all() {
+        try {
+            return subscriptions.all();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the subscriptions failed", e);
         }
     }
 

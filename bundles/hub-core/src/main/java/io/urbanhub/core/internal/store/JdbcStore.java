@@ -60,6 +60,11 @@ public final class JdbcStore {
         return new JdbcStore(dataSource, dialect, dedupWindow);
     }
 
+    /** The subscriptions kept in the same store. */
+    public JdbcSubscriptions subscriptions() {
+        return new JdbcSubscriptions(dataSource);
+    }
+
     /** The reads on the same store. */
     public JdbcReads reads() {
         return new JdbcReads(dataSource, dialect);

@@ -34,6 +34,7 @@ import io.urbanhub.api.model.Observation;
 import io.urbanhub.api.model.Property;
 import io.urbanhub.api.model.Source;
 import io.urbanhub.api.model.UnitCodes;
+import io.urbanhub.api.notify.StoredSubscription;
 import io.urbanhub.api.query.Aggregate;
 import io.urbanhub.api.query.AttributeCondition;
 import io.urbanhub.api.query.AttributeValue;
@@ -241,6 +242,25 @@ class JdbcStoreIT {
                 new AttributeCondition("status", AttributeCondition.Operator.EXISTS, null)))).items().size());
         assertEquals(List.of(), localIds(query(store, tenant, List.of(List.of(
                 condition("status", AttributeCondition.Operator.EQUAL, "old"))))), "a late reading is not the state");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void keepsSubscriptionsPerTenantAcrossReopening(DataSource database) throws Exception {
+        JdbcSubscriptions subscriptions = JdbcStore.open(database, WINDOW).subscriptions();
+        String id = "urn:ngsi-ld:Subscription:" + UUID.randomUUID();
+        subscriptions.save(new StoredSubscription("musterstadt", id, "{\"q\":\"temperature>8\"}"));
+        subscriptions.save(new StoredSubscription("musterstadt", id, "{\"q\":\"temperature>9\"}"));
+        subscriptions.save(new StoredSubscription("nachbarstadt", id, "{}"));
+
+        List<StoredSubscription> kept = JdbcStore.open(database, WINDOW).subscriptions().all().stream()
+                .filter(subscription -> subscription.id().equals(id)).toList();
+        assertEquals(2, kept.size());
+        assertEquals("{\"q\":\"temperature>9\"}", kept.stream()
+                .filter(subscription -> subscription.tenant().equals("musterstadt")).findFirst().orElseThrow().document());
+        assertTrue(subscriptions.delete("nachbarstadt", id));
+        assertTrue(!subscriptions.delete("nachbarstadt", id), "deleted once");
+        assertEquals(1, subscriptions.all().stream().filter(subscription -> subscription.id().equals(id)).count());
     }
 
     @org.junit.jupiter.api.Test

@@ -22,10 +22,12 @@ public class NgsiLdApi {
     private final Server server;
 
     @Activate
-    public NgsiLdApi(@Reference EntityQueries entities, @Reference TemporalQueries temporal, NgsiLdConfig config) {
+    public NgsiLdApi(@Reference EntityQueries entities, @Reference TemporalQueries temporal,
+                     @Reference SubscriptionService subscriptions, NgsiLdConfig config) {
         NgsiLdRequests requests = new NgsiLdRequests(config.defaultTenant().trim());
         server = CxfServers.publish(config.address(), List.of(new EntitiesResource(entities, requests),
-                new TemporalEntitiesResource(temporal, requests), new TypesResource(entities, requests), new OpenApiResource()));
+                new TemporalEntitiesResource(temporal, requests), new TypesResource(entities, requests),
+                new SubscriptionsResource(subscriptions, requests), new OpenApiResource()));
     }
 
     @Deactivate

@@ -23,6 +23,10 @@ final class NgsiLdErrors {
         return problem(Response.Status.NOT_FOUND, "ResourceNotFound", "Resource not found", detail);
     }
 
+    static Response alreadyExists(String detail) {
+        return problem(Response.Status.CONFLICT, "AlreadyExists", "Already exists", detail);
+    }
+
     static Response notSupported(String detail) {
         return problem(Response.Status.NOT_IMPLEMENTED, "OperationNotSupported", "Operation not supported", detail);
     }

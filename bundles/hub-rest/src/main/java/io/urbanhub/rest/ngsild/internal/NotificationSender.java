@@ -1,0 +1,140 @@
+package io.urbanhub.rest.ngsild.internal;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javax.ws.rs.core.MediaType;
+
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Delivers a notification to a subscriber: an HTTP POST, or an MQTT message with the NGSI-LD MQTT binding's
+ * {@code metadata} and {@code body} on the topic named by the URI's path. Every delivery has a time limit.
+ */
+final class NotificationSender implements AutoCloseable {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Duration timeout;
+    private final HttpClient http;
+    private final ExecutorService mqttPublishers = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "hub-notify-mqtt");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, MqttAsyncClient> brokers = new ConcurrentHashMap<>();
+
+    NotificationSender(Duration timeout) {
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /** Completes when the subscriber took the notification; fails with the reason when it did not. */
+    CompletableFuture<Void> send(URI endpoint, String tenant, String notification, boolean ld) {
+        String scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.startsWith("mqtt")) {
+            return CompletableFuture.runAsync(() -> publish(endpoint, tenant, notification, ld), mqttPublishers);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(timeout)
+                .header("Content-Type", ld ? EntitiesResource.LD_JSON : MediaType.APPLICATION_JSON)
+                .header(EntitiesResource.TENANT_HEADER, tenant)
+                .POST(HttpRequest.BodyPublishers.ofString(notification, StandardCharsets.UTF_8));
+        if (!ld) {
+            request.header("Link", NgsiLdRepresentation.CONTEXT_LINK);
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).thenAccept(response -> {
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + " from " + endpoint);
+            }
+        });
+    }
+
+    private void publish(URI endpoint, String tenant, String notification, boolean ld) {
+        ObjectNode message = MAPPER.createObjectNode();
+        ObjectNode metadata = message.putObject("metadata");
+        metadata.put("Content-Type", ld ? EntitiesResource.LD_JSON : MediaType.APPLICATION_JSON);
+        metadata.put(EntitiesResource.TENANT_HEADER, tenant);
+        if (!ld) {
+            metadata.put("Link", NgsiLdRepresentation.CONTEXT_LINK);
+        }
+        try {
+            message.set("body", MAPPER.readTree(notification));
+            MqttAsyncClient client = connected(endpoint);
+            client.publish(endpoint.getPath().substring(1), message.toString().getBytes(StandardCharsets.UTF_8), 1, false)
+                    .waitForCompletion(timeout.toMillis());
+        } catch (MqttException e) {
+            throw new IllegalStateException("MQTT " + e.getMessage() + " at " + broker(endpoint), e);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("The notification is not JSON", e);
+        }
+    }
+
+    private MqttAsyncClient connected(URI endpoint) throws MqttException {
+        String broker = broker(endpoint);
+        MqttAsyncClient client = brokers.get(broker);
+        if (client == null) {
+            client = new MqttAsyncClient(broker, "urbanhub-notify-" + Long.toHexString(System.nanoTime()), new MemoryPersistence());
+            brokers.put(broker, client);
+        }
+        synchronized (client) {
+            if (!client.isConnected()) {
+                MqttConnectOptions options = new MqttConnectOptions();
+                options.setCleanSession(true);
+                options.setConnectionTimeout((int) Math.max(1, timeout.toSeconds()));
+                String userInfo = endpoint.getRawUserInfo();
+                if (userInfo != null) {
+                    int colon = userInfo.indexOf(':');
+                    options.setUserName(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+                    if (colon >= 0) {
+                        options.setPassword(decode(userInfo.substring(colon + 1)).toCharArray());
+                    }
+                }
+                client.connect(options).waitForCompletion(timeout.toMillis());
+            }
+        }
+        return client;
+    }
+
+    /** The broker of an mqtt:// or mqtts:// endpoint as Paho names it, without credentials. */
+    static String broker(URI endpoint) {
+        boolean tls = endpoint.getScheme().equalsIgnoreCase("mqtts");
+        int port = endpoint.getPort() > 0 ? endpoint.getPort() : tls ? 8883 : 1883;
+        return (tls ? "ssl://" : "tcp://") + endpoint.getHost() + ":" + port;
+    }
+
+    private static String decode(String part) {
+        return java.net.URLDecoder.decode(part, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        mqttPublishers.shutdownNow();
+        for (MqttAsyncClient client : brokers.values()) {
+            try {
+                if (client.isConnected()) {
+                    client.disconnect().waitForCompletion(TimeUnit.SECONDS.toMillis(2));
+                }
+                client.close();
+            } catch (MqttException e) {
+                // closing anyway
+            }
+        }
+    }
+}
