@@ -26,7 +26,7 @@ public class NgsiLdApi {
                      @Reference SubscriptionService subscriptions, NgsiLdConfig config) {
         NgsiLdRequests requests = new NgsiLdRequests(config.defaultTenant().trim());
         server = CxfServers.publish(config.address(), List.of(new EntitiesResource(entities, requests),
-                new TemporalEntitiesResource(temporal, requests), new TypesResource(entities, requests),
+                new TemporalEntitiesResource(temporal, entities, requests), new TypesResource(entities, requests),
                 new SubscriptionsResource(subscriptions, requests), new OpenApiResource()));
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.Path;
@@ -26,11 +27,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.urbanhub.api.query.Aggregate;
 import io.urbanhub.api.query.AttributeValue;
+import io.urbanhub.api.query.EntityFilter;
+import io.urbanhub.api.query.EntityQueries;
+import io.urbanhub.api.query.EntityState;
+import io.urbanhub.api.query.Page;
 import io.urbanhub.api.query.TemporalQueries;
 import io.urbanhub.api.query.TimeRange;
 
 /**
- * The temporal evolution of one entity: {@code GET /temporal/entities/{id}} with {@code timerel}
+ * The temporal evolution of one entity, {@code GET /temporal/entities/{id}}, or of the entities a query
+ * selects, {@code GET /temporal/entities?type=…} (as {@code GET /entities} selects them), with {@code timerel}
  * ({@code before}, {@code after}, {@code between}), {@code timeAt}, {@code endTimeAt}, {@code lastN} and
  * {@code attrs}; normalized, {@code options=temporalValues} for [value, time] pairs, or aggregated per period
  * with {@code aggrMethods} ({@code avg,min,max,sum,totalCount}) and {@code aggrPeriodDuration} (e.g. PT1H).
@@ -44,12 +50,35 @@ public class TemporalEntitiesResource {
     static final int MAX_LAST_N = 10_000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** Most entities in one answer of a temporal query: each brings its own time series. */
+    static final int MAX_ENTITIES = 100;
+
     private final TemporalQueries queries;
+    private final EntityQueries entities;
     private final NgsiLdRequests requests;
 
-    TemporalEntitiesResource(TemporalQueries queries, NgsiLdRequests requests) {
+    TemporalEntitiesResource(TemporalQueries queries, EntityQueries entities, NgsiLdRequests requests) {
         this.queries = queries;
+        this.entities = entities;
         this.requests = requests;
+    }
+
+    /** What a temporal request asks of each entity. */
+    private record Wanted(TimeRange range, int lastN, Set<String> attributes, boolean temporalValues,
+                          List<String> aggrMethods, Duration aggrPeriod) {
+
+        static Wanted of(String timerel, String timeAt, String endTimeAt, Integer lastN, String attrs, String options,
+                         String aggrMethods, String aggrPeriodDuration) {
+            int limit = lastN == null ? DEFAULT_LAST_N : lastN;
+            if (limit < 1 || limit > MAX_LAST_N) {
+                throw new IllegalArgumentException("lastN must be 1 to " + MAX_LAST_N);
+            }
+            Set<String> optionSet = NgsiLdRequests.list(options);
+            boolean aggregated = aggrMethods != null || optionSet.contains("aggregatedValues");
+            return new Wanted(TemporalEntitiesResource.range(timerel, timeAt, endTimeAt), limit, NgsiLdRequests.list(attrs),
+                    optionSet.contains("temporalValues"), aggregated ? Aggregations.methods(aggrMethods) : null,
+                    aggregated ? Aggregations.period(aggrPeriodDuration) : null);
+        }
     }
 
     @GET
@@ -62,47 +91,79 @@ public class TemporalEntitiesResource {
                             @HeaderParam(EntitiesResource.TENANT_HEADER) String tenantHeader,
                             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         String tenant;
-        TimeRange range;
-        int limit;
+        Wanted wanted;
         try {
             tenant = requests.tenant(tenantHeader);
-            range = range(timerel, timeAt, endTimeAt);
-            limit = lastN == null ? DEFAULT_LAST_N : lastN;
-            if (limit < 1 || limit > MAX_LAST_N) {
-                throw new IllegalArgumentException("lastN must be 1 to " + MAX_LAST_N);
-            }
+            wanted = Wanted.of(timerel, timeAt, endTimeAt, lastN, attrs, options, aggrMethods, aggrPeriodDuration);
         } catch (IllegalArgumentException e) {
             return NgsiLdErrors.badRequest(e.getMessage());
         }
-        if (aggrMethods != null || NgsiLdRequests.list(options).contains("aggregatedValues")) {
-            return aggregated(tenant, id, NgsiLdRequests.list(attrs), range, aggrMethods, aggrPeriodDuration, accept);
-        }
-        Optional<TemporalQueries.History> history = queries.history(tenant, id, NgsiLdRequests.list(attrs), range, limit);
-        if (history.isEmpty()) {
-            return NgsiLdErrors.notFound("No entity " + id + " of tenant " + tenant);
-        }
-        boolean temporalValues = NgsiLdRequests.list(options).contains("temporalValues");
-        return NgsiLdRequests.ok(render(id, history.get(), temporalValues, NgsiLdRequests.wantsLd(accept)).toString(), accept);
+        return temporalEntity(tenant, id, wanted, NgsiLdRequests.wantsLd(accept))
+                .map(entity -> NgsiLdRequests.ok(entity.toString(), accept))
+                .orElseGet(() -> NgsiLdErrors.notFound("No entity " + id + " of tenant " + tenant));
     }
 
-    private Response aggregated(String tenant, String id, Set<String> attributes, TimeRange range, String aggrMethods,
-                                String aggrPeriodDuration, String accept) {
-        List<String> methods;
-        Duration period;
+    /** The temporal evolution of every entity a query selects, in the order of their ids. */
+    @GET
+    public Response query(@QueryParam("type") String type, @QueryParam("id") String ids,
+                          @QueryParam("idPattern") String idPattern, @QueryParam("q") String q,
+                          @QueryParam("georel") String georel, @QueryParam("geometry") String geometry,
+                          @QueryParam("coordinates") String coordinates,
+                          @QueryParam("timerel") String timerel, @QueryParam("timeAt") String timeAt,
+                          @QueryParam("endTimeAt") String endTimeAt, @QueryParam("lastN") Integer lastN,
+                          @QueryParam("attrs") String attrs, @QueryParam("options") String options,
+                          @QueryParam("aggrMethods") String aggrMethods,
+                          @QueryParam("aggrPeriodDuration") String aggrPeriodDuration,
+                          @QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("offset") @DefaultValue("0") int offset,
+                          @QueryParam("count") @DefaultValue("false") boolean count,
+                          @HeaderParam(EntitiesResource.TENANT_HEADER) String tenantHeader,
+                          @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        String tenant;
+        Wanted wanted;
+        EntityFilter filter;
         try {
-            methods = Aggregations.methods(aggrMethods);
-            period = Aggregations.period(aggrPeriodDuration);
+            tenant = requests.tenant(tenantHeader);
+            if (type == null && ids == null && idPattern == null && georel == null && q == null) {
+                throw new IllegalArgumentException("A temporal query needs at least type, id, idPattern, q or georel");
+            }
+            if (limit < 0 || limit > MAX_ENTITIES || offset < 0) {
+                throw new IllegalArgumentException("limit must be 0 to " + MAX_ENTITIES + " and offset not negative");
+            }
+            wanted = Wanted.of(timerel, timeAt, endTimeAt, lastN, attrs, options, aggrMethods, aggrPeriodDuration);
+            filter = new EntityFilter(NgsiLdRequests.list(type), NgsiLdRequests.list(ids), idPattern,
+                    GeoQuery.parse(georel, geometry, coordinates), QueryLanguage.parse(q));
         } catch (IllegalArgumentException e) {
             return NgsiLdErrors.badRequest(e.getMessage());
+        } catch (UnsupportedOperationException e) {
+            return NgsiLdErrors.notSupported(e.getMessage());
         }
-        Optional<TemporalQueries.Aggregated> aggregated = queries.aggregate(tenant, id, attributes, range, period);
-        if (aggregated.isEmpty()) {
-            return NgsiLdErrors.notFound("No entity " + id + " of tenant " + tenant);
+        Page<EntityState> page = entities.find(tenant, filter, offset, limit, count);
+        ArrayNode body = MAPPER.createArrayNode();
+        for (EntityState entity : page.items()) {
+            temporalEntity(tenant, entity.id(), wanted, NgsiLdRequests.wantsLd(accept)).ifPresent(body::add);
         }
+        Response.ResponseBuilder response = NgsiLdRequests.okBuilder(body.toString(), accept);
+        if (count) {
+            response.header(EntitiesResource.COUNT_HEADER, page.total());
+        }
+        return response.build();
+    }
+
+    private Optional<ObjectNode> temporalEntity(String tenant, String id, Wanted wanted, boolean withContext) {
+        if (wanted.aggrMethods() != null) {
+            return queries.aggregate(tenant, id, wanted.attributes(), wanted.range(), wanted.aggrPeriod())
+                    .map(aggregated -> renderAggregated(id, aggregated, wanted.aggrMethods(), withContext));
+        }
+        return queries.history(tenant, id, wanted.attributes(), wanted.range(), wanted.lastN())
+                .map(history -> render(id, history, wanted.temporalValues(), withContext));
+    }
+
+    private static ObjectNode renderAggregated(String id, TemporalQueries.Aggregated aggregated, List<String> methods,
+                                               boolean withContext) {
         ObjectNode entity = MAPPER.createObjectNode();
         entity.put("id", id);
-        entity.put("type", aggregated.get().entityType());
-        for (Aggregate aggregate : aggregated.get().aggregates()) {
+        entity.put("type", aggregated.entityType());
+        for (Aggregate aggregate : aggregated.aggregates()) {
             ObjectNode property = entity.has(aggregate.attribute()) ? (ObjectNode) entity.get(aggregate.attribute())
                     : entity.putObject(aggregate.attribute()).put("type", "Property");
             for (String method : methods) {
@@ -112,10 +173,10 @@ public class TemporalEntitiesResource {
                 entry.add(aggregate.start().toString()).add(aggregate.end().toString());
             }
         }
-        if (NgsiLdRequests.wantsLd(accept)) {
+        if (withContext) {
             entity.putArray("@context").add(NgsiLdRepresentation.CORE_CONTEXT);
         }
-        return NgsiLdRequests.ok(entity.toString(), accept);
+        return entity;
     }
 
     static TimeRange range(String timerel, String timeAt, String endTimeAt) {

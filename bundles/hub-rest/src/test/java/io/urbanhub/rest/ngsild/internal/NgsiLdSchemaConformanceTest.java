@@ -87,7 +87,7 @@ class NgsiLdSchemaConformanceTest {
     };
     private final NgsiLdRequests requests = new NgsiLdRequests("");
     private final EntitiesResource entitiesResource = new EntitiesResource(entities, requests);
-    private final TemporalEntitiesResource temporalResource = new TemporalEntitiesResource(temporal, requests);
+    private final TemporalEntitiesResource temporalResource = new TemporalEntitiesResource(temporal, entities, requests);
     private final TypesResource typesResource = new TypesResource(entities, requests);
 
     @Test

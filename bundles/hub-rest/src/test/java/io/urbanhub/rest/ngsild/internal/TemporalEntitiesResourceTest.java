@@ -17,6 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.urbanhub.api.query.AttributeValue;
+import io.urbanhub.api.query.EntityFilter;
+import io.urbanhub.api.query.EntityQueries;
+import io.urbanhub.api.query.EntityState;
+import io.urbanhub.api.query.Page;
 import io.urbanhub.api.query.TemporalQueries;
 import io.urbanhub.api.query.TimeRange;
 
@@ -48,7 +52,32 @@ class TemporalEntitiesResourceTest {
             return List.of();
         }
     };
-    private final TemporalEntitiesResource resource = new TemporalEntitiesResource(store, new NgsiLdRequests(""));
+    private final AtomicReference<EntityFilter> askedFilter = new AtomicReference<>();
+    private final EntityQueries entities = new EntityQueries() {
+        @Override
+        public Optional<EntityState> byId(String tenant, String entityId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Page<EntityState> find(String tenant, EntityFilter filter, int offset, int limit, boolean count) {
+            askedFilter.set(filter);
+            List<EntityState> found = tenant.equals("musterstadt")
+                    ? List.of(new EntityState(ID, "IndoorEnvironmentObserved", T2, "{}")) : List.of();
+            return new Page<>(found, count ? found.size() : -1);
+        }
+
+        @Override
+        public List<String> types(String tenant) {
+            return List.of();
+        }
+
+        @Override
+        public List<String> attributes(String tenant) {
+            return List.of();
+        }
+    };
+    private final TemporalEntitiesResource resource = new TemporalEntitiesResource(store, entities, new NgsiLdRequests(""));
 
     @Test
     void givesEveryInstanceOfAnAttributeInTimeOrder() throws Exception {
@@ -82,6 +111,26 @@ class TemporalEntitiesResourceTest {
         assertEquals(400, resource.history(ID, null, null, null, null, null, null, "avg", "P1M", "musterstadt", null).getStatus());
         assertEquals(400, resource.history(ID, null, null, null, null, null, "aggregatedValues", null, "PT1H", "musterstadt", null)
                 .getStatus());
+    }
+
+    @Test
+    void aTemporalQueryGivesTheHistoryOfEveryEntityItSelects() throws Exception {
+        Response response = resource.query("IndoorEnvironmentObserved", null, null, "temperature>3", null, null, null,
+                "after", T1.toString(), null, null, null, "temporalValues", null, null, 20, 0, true, "musterstadt", null);
+
+        assertEquals(200, response.getStatus());
+        assertEquals("1", response.getHeaderString(EntitiesResource.COUNT_HEADER));
+        JsonNode list = new ObjectMapper().readTree((String) response.getEntity());
+        assertEquals(ID, list.at("/0/id").asText());
+        assertEquals(4.0, list.at("/0/temperature/values/0/0").asDouble());
+        assertEquals(Set.of("IndoorEnvironmentObserved"), askedFilter.get().types());
+        assertEquals(new TimeRange(T1, null), askedRange.get());
+        assertEquals(400, resource.query(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, 20, 0, false, "musterstadt", null).getStatus(), "a query needs a selection");
+        assertEquals(400, resource.query("T", null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, TemporalEntitiesResource.MAX_ENTITIES + 1, 0, false, "musterstadt", null).getStatus());
+        assertEquals(400, resource.query("T", null, null, "temperature>>", null, null, null, null, null, null, null, null,
+                null, null, null, 20, 0, false, "musterstadt", null).getStatus());
     }
 
     @Test
