@@ -22,6 +22,8 @@ final class Distribution {
     static final String BROKER_PROPERTY = "urbanhub.it.broker";
     /** The base URL of the hub's HTTP service, on a free port. */
     static final String HTTP_PROPERTY = "urbanhub.it.http";
+    /** The base URL of a subscriber's HTTP endpoint in the test driver (see DriverSubscriber). */
+    static final String SUBSCRIBER_PROPERTY = "urbanhub.it.subscriber";
     /** The URL of the broker the demo brings along, on a free port so that parallel runs do not meet. */
     static final String DEMO_BROKER_PROPERTY = "urbanhub.it.demoBroker";
 

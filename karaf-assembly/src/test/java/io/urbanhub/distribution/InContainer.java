@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Hashtable;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.apache.camel.CamelContext;
@@ -99,11 +98,20 @@ final class InContainer {
         return route == null ? 0 : route.getExchangesCompleted();
     }
 
-    static void await(String what, BooleanSupplier condition) {
+    /** A condition that may need I/O to tell. */
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    static void await(String what, Check condition) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
+            try {
+                if (condition.holds()) {
+                    return;
+                }
+            } catch (Exception e) {
+                throw new AssertionError("Checking " + what + " failed", e);
             }
             try {
                 Thread.sleep(100);

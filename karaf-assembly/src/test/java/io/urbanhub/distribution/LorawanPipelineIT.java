@@ -4,6 +4,7 @@ import static io.urbanhub.distribution.InContainer.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -53,8 +54,9 @@ import io.urbanhub.api.admin.AdapterInstances;
 import io.urbanhub.api.admin.AdapterStatistics;
 
 /**
- * Inside the distribution users start: ChirpStack v4 uplinks through a real MQTT broker into the store
- * (H2 by default), bad input into dead letters while good uplinks flow, the demo on embedded defaults,
+ * Inside the distribution users start, on PostgreSQL as a municipality runs it: ChirpStack v4 uplinks
+ * through a real MQTT broker into the store, read back through every NGSI-LD endpoint, subscribers
+ * notified over HTTP and MQTT, bad input into dead letters while good uplinks flow, the demo on embedded defaults,
  * a broken configuration shown on the console, and the adapter stopped and started alone.
  */
 @RunWith(PaxExam.class)
@@ -87,7 +89,9 @@ public class LorawanPipelineIT {
 
     @Configuration
     public Option[] distribution() {
-        return Distribution.options();
+        List<Option> extra = new ArrayList<>(List.of(DriverPostgres.storeOptions()));
+        extra.add(systemProperty(Distribution.SUBSCRIBER_PROPERTY).value(DriverSubscriber.url()));
+        return Distribution.options(extra.toArray(Option[]::new));
     }
 
     @Test
@@ -243,6 +247,15 @@ public class LorawanPipelineIT {
                 "itcity", "application/json");
         assertEquals(0, new ObjectMapper().readTree(far.body()).size());
         assertTrue(get("/ngsi-ld/v1/types", "itcity", "application/json").body().contains("\"IndoorEnvironmentObserved\""));
+        assertTrue(get("/ngsi-ld/v1/attributes", "itcity", "application/json").body().contains("\"relativeHumidity\""));
+        HttpResponse<String> series = get("/ngsi-ld/v1/temporal/entities?type=IndoorEnvironmentObserved&q=temperature%3E28"
+                + "&attrs=temperature&options=temporalValues&count=true", "itcity", "application/json");
+        assertEquals(series.body(), 200, series.statusCode());
+        assertEquals("1", series.headers().firstValue("NGSILD-Results-Count").orElse(""));
+        assertEquals(28.29, new ObjectMapper().readTree(series.body()).at("/0/temperature/values/0/0").asDouble(), 0.0);
+        HttpResponse<String> listed = get("/ngsi-ld/v1/entities?type=IndoorEnvironmentObserved"
+                + "&q=(temperature%3E40%7CrelativeHumidity==80..90);batteryStatus==%22good%22,%22low%22", "itcity", "application/json");
+        assertEquals(listed.body(), 1, new ObjectMapper().readTree(listed.body()).size());
 
         HttpResponse<String> otherTenant = get("/ngsi-ld/v1/entities/" + ENTITY, "demo", "application/json");
         assertEquals(404, otherTenant.statusCode());
@@ -270,6 +283,75 @@ public class LorawanPipelineIT {
         assertTrue(values.body().lines().count() > 3);
 
         assertEquals(404, get("/opendata/itcity/IndoorEnvironmentObserved.geojson", "itcity", "*/*").statusCode());
+    }
+
+    @Test
+    public void i_subscribersAreNotifiedOverHttpAndMqtt() throws Exception {
+        startItcityInstance();
+        String subscriber = System.getProperty(Distribution.SUBSCRIBER_PROPERTY);
+        String topic = "itcity/alerts/" + UUID.randomUUID();
+        HttpResponse<String> viaHttp = send("POST", "/ngsi-ld/v1/subscriptions", "itcity", "{\"type\":\"Subscription\","
+                + "\"entities\":[{\"type\":\"IndoorEnvironmentObserved\",\"idPattern\":\".*canteen.*\"}],"
+                + "\"q\":\"temperature>25\",\"notification\":{\"attributes\":[\"temperature\"],"
+                + "\"endpoint\":{\"uri\":\"" + subscriber + "/notify\"}}}");
+        assertEquals(viaHttp.body(), 201, viaHttp.statusCode());
+        String httpSubscription = viaHttp.headers().firstValue("Location").orElseThrow().replaceAll(".*/subscriptions/", "");
+        String mqttUri = System.getProperty(Distribution.DEMO_BROKER_PROPERTY).replace("tcp://", "mqtt://") + "/" + topic;
+        assertEquals(201, send("POST", "/ngsi-ld/v1/subscriptions", "itcity", "{\"type\":\"Subscription\","
+                + "\"watchedAttributes\":[\"temperature\"],\"notification\":{\"format\":\"keyValues\","
+                + "\"endpoint\":{\"uri\":\"" + mqttUri + "\"}}}").statusCode());
+        assertEquals(400, send("POST", "/ngsi-ld/v1/subscriptions", "itcity", "{\"type\":\"Subscription\"}").statusCode());
+        assertEquals(2, new ObjectMapper().readTree(get("/ngsi-ld/v1/subscriptions", "itcity", "application/json").body()).size());
+        assertEquals(0, new ObjectMapper().readTree(get("/ngsi-ld/v1/subscriptions", "demo", "application/json").body()).size());
+
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MqttClient listener = new MqttClient(System.getProperty(Distribution.DEMO_BROKER_PROPERTY), "subscriber-it-" + UUID.randomUUID(),
+                new MemoryPersistence());
+        listener.connect();
+        try {
+            listener.subscribe(topic, 1, (t, message) -> messages.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
+            publish(uplink(DEV_EUI, 2, LHT65_VECTOR, 20));
+            await("an MQTT notification", () -> !messages.isEmpty());
+        } finally {
+            listener.disconnect();
+            listener.close();
+        }
+        com.fasterxml.jackson.databind.JsonNode onTopic = new ObjectMapper().readTree(messages.get(0));
+        assertEquals(ENTITY, onTopic.at("/body/data/0/id").asText());
+        assertEquals(28.29, onTopic.at("/body/data/0/temperature").asDouble(), 0.0);
+
+        await("an HTTP notification", () -> received(httpSubscription).size() > 0);
+        com.fasterxml.jackson.databind.JsonNode notification = received(httpSubscription).get(0);
+        assertEquals("Notification", notification.get("type").asText());
+        assertEquals(28.29, notification.at("/data/0/temperature/value").asDouble(), 0.0);
+        assertTrue("only the asked attributes", notification.at("/data/0/relativeHumidity").isMissingNode());
+        await("the delivery on the subscription", () -> new ObjectMapper().readTree(get("/ngsi-ld/v1/subscriptions/"
+                + httpSubscription, "itcity", "application/json").body()).at("/notification/status").asText().equals("ok"));
+
+        assertEquals(204, send("DELETE", "/ngsi-ld/v1/subscriptions/" + httpSubscription, "itcity", null).statusCode());
+        assertEquals(404, get("/ngsi-ld/v1/subscriptions/" + httpSubscription, "itcity", "application/json").statusCode());
+    }
+
+    /** The notifications of one subscription that the driver's endpoint took. */
+    private static List<com.fasterxml.jackson.databind.JsonNode> received(String subscriptionId) throws Exception {
+        HttpResponse<String> all = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(System.getProperty(Distribution.SUBSCRIBER_PROPERTY) + "/received")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<com.fasterxml.jackson.databind.JsonNode> mine = new ArrayList<>();
+        new ObjectMapper().readTree(all.body()).forEach(notification -> {
+            if (notification.path("subscriptionId").asText().equals(subscriptionId)) {
+                mine.add(notification);
+            }
+        });
+        return mine;
+    }
+
+    private static HttpResponse<String> send(String method, String path, String tenant, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(System.getProperty(Distribution.HTTP_PROPERTY) + path))
+                .header("NGSILD-Tenant", tenant).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String path, String tenant, String accept) throws Exception {
