@@ -6,7 +6,7 @@ import io.urbanhub.api.model.GeoPoint;
  * Entities whose location lies within {@code maxDistance} and beyond {@code minDistance} metres of a
  * point (NGSI-LD {@code georel=near}); a {@code null} distance does not restrict.
  */
-public record GeoNear(GeoPoint point, Double maxDistance, Double minDistance) {
+public record GeoNear(GeoPoint point, Double maxDistance, Double minDistance) implements GeoCondition {
 
     public GeoNear {
         if (point == null) {

@@ -20,7 +20,6 @@ import io.urbanhub.api.query.Aggregate;
 import io.urbanhub.api.query.AttributeValue;
 import io.urbanhub.api.query.EntityFilter;
 import io.urbanhub.api.query.EntityState;
-import io.urbanhub.api.query.GeoNear;
 import io.urbanhub.api.query.Page;
 import io.urbanhub.api.query.TemporalQueries;
 import io.urbanhub.api.query.TimeRange;
@@ -30,6 +29,7 @@ public final class JdbcReads {
 
     private final DataSource dataSource;
     private final SqlDialect dialect;
+    private volatile Boolean postgis;
 
     JdbcReads(DataSource dataSource, SqlDialect dialect) {
         this.dataSource = dataSource;
@@ -91,8 +91,8 @@ public final class JdbcReads {
             where.append(" AND ").append(dialect.matchesRegex("entity_id"));
             parameters.add("^(" + filter.idPattern() + ")$");
         }
-        if (filter.near() != null) {
-            appendNear(where, parameters, filter.near());
+        if (filter.geo() != null) {
+            where.append(" AND ").append(GeoSql.condition(filter.geo(), postgis(), parameters));
         }
         if (!filter.q().isEmpty()) {
             where.append(" AND ").append(QuerySql.condition(filter.q(), parameters));
@@ -117,6 +117,18 @@ public final class JdbcReads {
             }
         }
         return new Page<>(items, total);
+    }
+
+    /** Whether geo-queries can test shapes with PostGIS; looked up once, on the first geo-query. */
+    private boolean postgis() throws SQLException {
+        Boolean known = postgis;
+        if (known == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                known = dialect.hasPostgis(connection);
+            }
+            postgis = known;
+        }
+        return known;
     }
 
     public Optional<TemporalQueries.History> history(String tenant, String entityId, Set<String> attributes, TimeRange range,
@@ -244,7 +256,6 @@ public final class JdbcReads {
         return values;
     }
 
-    /** Great-circle distance (haversine, metres) in plain SQL that H2 and PostgreSQL both run. */
     /** Restricts observed_at to the range; open bounds add nothing. */
     private static void appendRange(StringBuilder sql, List<Object> parameters, TimeRange range) {
         if (range.from() != null) {
@@ -261,23 +272,6 @@ public final class JdbcReads {
         if (value != null) {
             sql.append(" AND ").append(column).append(" = ?");
             parameters.add(value);
-        }
-    }
-
-    private static void appendNear(StringBuilder where, List<Object> parameters, GeoNear near) {
-        String distance = "(12742000 * ASIN(SQRT(POWER(SIN(RADIANS(latitude - ?) / 2), 2)"
-                + " + COS(RADIANS(?)) * COS(RADIANS(latitude)) * POWER(SIN(RADIANS(longitude - ?) / 2), 2))))";
-        List<Object> point = List.of(near.point().latitude(), near.point().latitude(), near.point().longitude());
-        where.append(" AND latitude IS NOT NULL");
-        if (near.maxDistance() != null) {
-            where.append(" AND ").append(distance).append(" <= ?");
-            parameters.addAll(point);
-            parameters.add(near.maxDistance());
-        }
-        if (near.minDistance() != null) {
-            where.append(" AND ").append(distance).append(" >= ?");
-            parameters.addAll(point);
-            parameters.add(near.minDistance());
         }
     }
 

@@ -3,6 +3,7 @@ package io.urbanhub.core.internal.store;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +42,10 @@ import io.urbanhub.api.query.AttributeCondition;
 import io.urbanhub.api.query.AttributeValue;
 import io.urbanhub.api.query.EntityFilter;
 import io.urbanhub.api.query.EntityState;
+import io.urbanhub.api.query.GeoCondition;
 import io.urbanhub.api.query.GeoNear;
+import io.urbanhub.api.query.GeoRelation;
+import io.urbanhub.api.query.GeoShape;
 import io.urbanhub.api.query.Page;
 import io.urbanhub.api.query.TemporalQueries;
 import io.urbanhub.api.query.TimeRange;
@@ -221,6 +226,56 @@ class JdbcStoreIT {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void relatesLocationsToAPolygonWithAHoleAndToAPoint(DataSource database) throws Exception {
+        assertRelationsToShapes(JdbcStore.open(database, WINDOW));
+    }
+
+    @org.junit.jupiter.api.Test
+    void testsPolygonsWithPostgisWhenTheDatabaseHasIt() throws Exception {
+        try (TestPostgres fresh = TestPostgres.start()) {
+            try (Connection connection = fresh.connect(); Statement statement = connection.createStatement()) {
+                try (ResultSet available = statement.executeQuery(
+                        "SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'")) {
+                    assumeTrue(available.next(), "PostGIS is not available to this PostgreSQL");
+                }
+                statement.execute("CREATE EXTENSION IF NOT EXISTS postgis");
+                assertTrue(SqlDialect.POSTGRESQL.hasPostgis(connection));
+            }
+            PGSimpleDataSource pg = new PGSimpleDataSource();
+            pg.setURL(fresh.jdbcUrl());
+            pg.setUser(fresh.username());
+            assertRelationsToShapes(JdbcStore.open(pg, WINDOW));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void combinesAPolygonWithTypeAndQPageByPageWithinOneTenant(DataSource database) throws Exception {
+        JdbcStore store = JdbcStore.open(database, WINDOW);
+        String tenant = "geo-" + UUID.randomUUID().toString().substring(0, 8);
+        String neighbour = "geo-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.parse("2026-11-27T10:00:00Z");
+        for (int i = 1; i <= 5; i++) {
+            storeTyped(store, tenant, "IndoorEnvironmentObserved", "raum-" + i, new GeoPoint(7.60 + 0.01 * i, 51.95), 9.0 + i, now);
+        }
+        storeTyped(store, tenant, "IndoorEnvironmentObserved", "draussen", new GeoPoint(7.70, 51.95), 20.0, now);
+        storeTyped(store, tenant, "ParkingSpot", "parkplatz", new GeoPoint(7.62, 51.96), 20.0, now);
+        storeTyped(store, neighbour, "IndoorEnvironmentObserved", "raum-9", new GeoPoint(7.62, 51.96), 20.0, now);
+
+        GeoShape.Polygon square = new GeoShape.Polygon(List.of(ring(7.60, 51.94, 7.66, 51.94, 7.66, 51.98, 7.60, 51.98, 7.60, 51.94)));
+        EntityFilter warmRoomsInside = new EntityFilter(Set.of("IndoorEnvironmentObserved"), Set.of(), null,
+                new GeoRelation(GeoRelation.Relation.WITHIN, square),
+                List.of(List.of(condition("temperature", AttributeCondition.Operator.GREATER_OR_EQUAL, 11))));
+
+        Page<EntityState> second = store.reads().entities(tenant, warmRoomsInside, 1, 2, true);
+        assertEquals(4, second.total(), "raum-2 to raum-5");
+        assertEquals(List.of("raum-3", "raum-4"), localIds(second));
+        assertEquals(List.of("raum-5"), localIds(store.reads().entities(tenant, warmRoomsInside, 3, 2, false)));
+        assertEquals(List.of("raum-9"), localIds(store.reads().entities(neighbour, warmRoomsInside, 0, 10, true)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void findsEntitiesByTheirCurrentValues(DataSource database) throws Exception {
         JdbcStore store = JdbcStore.open(database, WINDOW);
         String tenant = "q-" + UUID.randomUUID().toString().substring(0, 8);
@@ -298,6 +353,70 @@ class JdbcStoreIT {
                 condition("temperature", AttributeCondition.Operator.LESS, 10))))));
         assertEquals(List.of(), localIds(query(store, tenant, List.of(List.of(
                 condition("temperature", AttributeCondition.Operator.GREATER, 10))))), "the older value is not current");
+    }
+
+    /**
+     * In Münster: a pentagon around the old town with a hole around the Prinzipalmarkt; its boundary and the hole's
+     * belong to it, as PostGIS ST_Covers has it.
+     */
+    private static void assertRelationsToShapes(JdbcStore store) throws Exception {
+        String tenant = "geo-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.parse("2026-11-27T10:00:00Z");
+        storeAt(store, tenant, "schloss", new GeoPoint(7.6136, 51.9636), now);
+        storeAt(store, tenant, "bahnhof", new GeoPoint(7.6350, 51.9570), now);
+        storeAt(store, tenant, "kuhviertel", new GeoPoint(7.6200, 51.9800), now);
+        // on the ray from here lies a vertex of the boundary, which must count once
+        storeAt(store, tenant, "kanal", new GeoPoint(7.6400, 51.9700), now);
+        storeAt(store, tenant, "ecke", new GeoPoint(7.6000, 51.9400), now);
+        storeAt(store, tenant, "lochrand", new GeoPoint(7.6250, 51.9620), now);
+        storeAt(store, tenant, "prinzipalmarkt", new GeoPoint(7.6280, 51.9625), now);
+        // inside the box around the pentagon, beyond its slanted north-west edge
+        storeAt(store, tenant, "kreuzviertel", new GeoPoint(7.6150, 51.9850), now);
+        storeAt(store, tenant, "hiltrup", new GeoPoint(7.6350, 51.9050), now);
+        storeAt(store, tenant, "ohneort", null, now);
+        GeoShape.Polygon oldTown = new GeoShape.Polygon(List.of(
+                ring(7.60, 51.94, 7.66, 51.94, 7.67, 51.97, 7.63, 51.99, 7.60, 51.97, 7.60, 51.94),
+                ring(7.625, 51.958, 7.635, 51.958, 7.635, 51.966, 7.625, 51.966, 7.625, 51.958)));
+        GeoShape.Point castle = new GeoShape.Point(new GeoPoint(7.6136, 51.9636));
+        List<String> inside = List.of("bahnhof", "ecke", "kanal", "kuhviertel", "lochrand", "schloss");
+
+        assertEquals(inside, located(store, tenant, GeoRelation.Relation.WITHIN, oldTown));
+        assertEquals(inside, located(store, tenant, GeoRelation.Relation.INTERSECTS, oldTown));
+        assertEquals(List.of("hiltrup", "kreuzviertel", "prinzipalmarkt"),
+                located(store, tenant, GeoRelation.Relation.DISJOINT, oldTown), "entities without a location are nowhere");
+        assertEquals(List.of(), located(store, tenant, GeoRelation.Relation.EQUALS, oldTown));
+        assertEquals(List.of("schloss"), located(store, tenant, GeoRelation.Relation.INTERSECTS, castle));
+        assertEquals(List.of("schloss"), located(store, tenant, GeoRelation.Relation.EQUALS, castle));
+        assertEquals(8, located(store, tenant, GeoRelation.Relation.DISJOINT, castle).size());
+        assertEquals(6, store.reads().entities(tenant, geo(new GeoRelation(GeoRelation.Relation.WITHIN, oldTown)), 0, 2, true)
+                .total());
+        assertEquals(List.of(), located(store, "nachbarstadt", GeoRelation.Relation.WITHIN, oldTown));
+    }
+
+    private static List<String> located(JdbcStore store, String tenant, GeoRelation.Relation relation, GeoShape shape)
+            throws Exception {
+        return localIds(store.reads().entities(tenant, geo(new GeoRelation(relation, shape)), 0, 20, false));
+    }
+
+    private static EntityFilter geo(GeoCondition condition) {
+        return new EntityFilter(Set.of(), Set.of(), null, condition, List.of());
+    }
+
+    /** A ring from longitude, latitude pairs. */
+    private static List<GeoPoint> ring(double... coordinates) {
+        List<GeoPoint> ring = new ArrayList<>();
+        for (int i = 0; i < coordinates.length; i += 2) {
+            ring.add(new GeoPoint(coordinates[i], coordinates[i + 1]));
+        }
+        return ring;
+    }
+
+    private static void storeTyped(JdbcStore store, String tenant, String type, String place, GeoPoint location,
+                                   double celsius, Instant at) throws Exception {
+        Observation observation = new Observation(new EntityId(type, tenant, place), at,
+                Map.of("temperature", Property.of(celsius, UnitCodes.DEGREE_CELSIUS)), location,
+                new Source("test", "test", place, null));
+        store.store(new Input(tenant, observation.source(), at, new byte[] {1}), List.of(observation));
     }
 
     private static Page<EntityState> query(JdbcStore store, String tenant, List<List<AttributeCondition>> q) throws Exception {

@@ -86,7 +86,7 @@ class EntitiesResourceTest {
         assertProblem(resource.entities("T", null, null, null, null, null, null, null, 5000, 0, false, null, "musterstadt", null), 400, "BadRequestData");
         assertProblem(resource.entities(null, null, "(", null, null, null, null, null, 20, 0, false, null, "musterstadt", null), 400, "BadRequestData");
         assertProblem(resource.entity(ID, null, null, null), 400, "BadRequestData");
-        assertProblem(resource.entities(null, null, null, null, null, "within", "Polygon", "[[[0,0],[1,0],[1,1],[0,0]]]", 20, 0,
+        assertProblem(resource.entities(null, null, null, null, null, "overlaps", "Polygon", "[[[0,0],[1,0],[1,1],[0,0]]]", 20, 0,
                 false, null, "musterstadt", null), 501, "OperationNotSupported");
         assertProblem(resource.entities(null, null, null, null, null, "near;maxDistance==x", "Point", "[7.6,51.9]", 20, 0,
                 false, null, "musterstadt", null), 400, "BadRequestData");
