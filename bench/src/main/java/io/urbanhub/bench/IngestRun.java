@@ -29,13 +29,15 @@ import io.urbanhub.core.internal.store.Write;
 final class IngestRun {
 
     static final int VALUES_PER_INPUT = 5;
+    /** The data layer's default on PostgreSQL. */
+    static final int WRITERS = 2;
 
     private IngestRun() {
     }
 
     /** Observation rows per second when {@code adapters} threads each wait for every write, as adapters do. */
     static double waitingAdapters(JdbcStore store, String tenant, int inputs, int adapters) throws Exception {
-        try (StoreWriter writer = new StoreWriter(store, 10_000, 500, Duration.ZERO, Duration.ofSeconds(60))) {
+        try (StoreWriter writer = new StoreWriter(store, 10_000, 500, Duration.ZERO, Duration.ofSeconds(60), WRITERS)) {
             ExecutorService pool = Executors.newFixedThreadPool(adapters);
             long started = System.nanoTime();
             List<Future<?>> done = new ArrayList<>();
@@ -58,7 +60,7 @@ final class IngestRun {
 
     /** Observation rows per second when one importer hands over writes without waiting for each. */
     static double bulkImport(JdbcStore store, String tenant, int inputs) throws Exception {
-        try (StoreWriter writer = new StoreWriter(store, 10_000, 500, Duration.ZERO, Duration.ofSeconds(60))) {
+        try (StoreWriter writer = new StoreWriter(store, 10_000, 500, Duration.ZERO, Duration.ofSeconds(60), WRITERS)) {
             long started = System.nanoTime();
             List<CompletableFuture<Receipt>> receipts = new ArrayList<>(inputs);
             for (int i = 0; i < inputs; i++) {

@@ -48,7 +48,7 @@ public final class StoreBenchmark {
         report.put("machine", machine());
         report.put("settings", Map.of("entities", entities, "observations", observations, "ingestInputs", inputs,
                 "valuesPerInput", IngestRun.VALUES_PER_INPUT, "waitingAdapters", ADAPTERS, "repeats", repeats,
-                "storeWriter", "buffer 10000, batch 500, linger 0", "pool", "HikariCP, 10 connections"));
+                "storeWriter", "buffer 10000, batch 500, linger 0, " + IngestRun.WRITERS + " writer threads", "pool", "HikariCP, 10 connections"));
         try (TestPostgres postgres = TestPostgres.start(); HikariDataSource dataSource = pool(postgres)) {
             report.put("postgresql", postgresVersion(dataSource) + (postgres.isEmbedded() ? " (embedded)" : " (local server)"));
             JdbcStore store = JdbcStore.open(dataSource, Duration.ofHours(24));

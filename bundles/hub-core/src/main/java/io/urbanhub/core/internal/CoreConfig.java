@@ -23,6 +23,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Milliseconds a batch waits to fill up; 0: written as soon as the writer is free")
     int store_batch_lingerMillis() default 0;
 
+    @AttributeDefinition(description = "Transactions written at once on PostgreSQL (H2 writes one at a time)")
+    int store_writers() default 2;
+
     @AttributeDefinition(description = "Broker to republish stored observations to, e.g. tcp://127.0.0.1:1883; empty: off")
     String republish_brokerUrl() default "";
 

@@ -82,7 +82,8 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
         this.reads = store.reads();
         this.subscriptions = store.subscriptions();
         this.writer = new StoreWriter(store, config.store_buffer_capacity(), config.store_batch_size(),
-                Duration.ofMillis(config.store_batch_lingerMillis()), Duration.ofSeconds(config.store_buffer_maxWaitSeconds()));
+                Duration.ofMillis(config.store_batch_lingerMillis()), Duration.ofSeconds(config.store_buffer_maxWaitSeconds()),
+                store.writerThreads(config.store_writers()));
         String broker = config.republish_brokerUrl().trim();
         // a session of its own per hub process: several hubs may republish to one broker
         this.republisher = broker.isEmpty() ? null : new MqttRepublisher(broker,

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import io.urbanhub.api.spi.Receipt;
 
 /**
- * Writes to the store in batches from a bounded buffer, on a thread of its own. A batch is flushed when
+ * Writes to the store in batches from a bounded buffer, on threads of its own. A batch is flushed when
  * it is full or when its oldest write has waited the linger time; with no linger, the writes that arrive
  * while a transaction runs form the next one (group commit). A full buffer makes callers wait, up to a
  * limit, instead of growing memory: that is the backpressure on the adapters when the database is slow.
@@ -33,23 +33,29 @@ public final class StoreWriter implements AutoCloseable {
     private final int batchSize;
     private final long lingerNanos;
     private final Duration maxWait;
-    private final Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private volatile boolean open = true;
 
-    public StoreWriter(JdbcStore store, int capacity, int batchSize, Duration linger, Duration maxWait) {
-        if (capacity < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("buffer capacity and batch size must be positive");
+    /**
+     * @param threads transactions written at the same time; more than one lets the database use more cores
+     */
+    public StoreWriter(JdbcStore store, int capacity, int batchSize, Duration linger, Duration maxWait, int threads) {
+        if (capacity < 1 || batchSize < 1 || threads < 1) {
+            throw new IllegalArgumentException("buffer capacity, batch size and threads must be positive");
         }
         this.store = store;
         this.buffer = new ArrayBlockingQueue<>(capacity);
         this.batchSize = batchSize;
         this.lingerNanos = linger.toNanos();
         this.maxWait = maxWait;
-        this.writer = new Thread(this::run, "hub-store-writer");
-        writer.setDaemon(true);
-        writer.start();
+        for (int i = 1; i <= threads; i++) {
+            Thread writer = new Thread(this::run, "hub-store-writer-" + i);
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
     }
 
     /**
@@ -90,13 +96,16 @@ public final class StoreWriter implements AutoCloseable {
     /** Stops taking writes, writes what is buffered, and waits for that up to the given time. */
     public void close(Duration drainTime) {
         open = false;
-        try {
-            writer.join(drainTime.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (writer.isAlive()) {
-            writer.interrupt();
+        long deadline = System.nanoTime() + drainTime.toNanos();
+        for (Thread writer : writers) {
+            try {
+                writer.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (writer.isAlive()) {
+                writer.interrupt();
+            }
         }
         List<Pending> left = new ArrayList<>();
         buffer.drainTo(left);

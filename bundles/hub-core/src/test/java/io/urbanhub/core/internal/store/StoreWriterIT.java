@@ -70,7 +70,7 @@ class StoreWriterIT {
         String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
         int adapters = 4;
         int perAdapter = 150; // the test opens a new connection per transaction: no pool here
-        try (StoreWriter writer = new StoreWriter(store, 100, 50, Duration.ZERO, Duration.ofSeconds(30))) {
+        try (StoreWriter writer = new StoreWriter(store, 100, 50, Duration.ZERO, Duration.ofSeconds(30), store.writerThreads(2))) {
             ExecutorService pool = Executors.newFixedThreadPool(adapters);
             List<Future<List<Receipt>>> results = new ArrayList<>();
             for (int a = 0; a < adapters; a++) {
@@ -106,7 +106,7 @@ class StoreWriterIT {
     void aLingeringWriterBatchesOneAdapterThatDoesNotWait(DataSource database) throws Exception {
         JdbcStore store = JdbcStore.open(database, WINDOW);
         String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
-        try (StoreWriter writer = new StoreWriter(store, 1000, 100, Duration.ofMillis(50), Duration.ofSeconds(30))) {
+        try (StoreWriter writer = new StoreWriter(store, 1000, 100, Duration.ofMillis(50), Duration.ofSeconds(30), store.writerThreads(2))) {
             List<CompletableFuture<Receipt>> receipts = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 receipts.add(writer.submit(write(tenant, "device-" + (i % 7), i, 5.0)));
@@ -124,7 +124,7 @@ class StoreWriterIT {
     void aWriteTheDatabaseRefusesFailsAloneAndTheRestOfItsBatchIsStored(DataSource database) throws Exception {
         JdbcStore store = JdbcStore.open(database, WINDOW);
         String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
-        try (StoreWriter writer = new StoreWriter(store, 100, 100, Duration.ofMillis(200), Duration.ofSeconds(30))) {
+        try (StoreWriter writer = new StoreWriter(store, 100, 100, Duration.ofMillis(200), Duration.ofSeconds(30), store.writerThreads(2))) {
             CompletableFuture<Receipt> before = writer.submit(write(tenant, "device-1", 1, 5.0));
             // an attribute name longer than the column: the database refuses it
             Observation tooLong = new Observation(new EntityId("IndoorEnvironmentObserved", tenant, "device-2"), NOW,
@@ -149,7 +149,7 @@ class StoreWriterIT {
         StalledDataSource stalled = new StalledDataSource(database, databaseBack);
         JdbcStore slow = JdbcStore.open(stalled, WINDOW);
         stalled.stall();
-        try (StoreWriter writer = new StoreWriter(slow, 3, 10, Duration.ZERO, Duration.ofMillis(300))) {
+        try (StoreWriter writer = new StoreWriter(slow, 3, 10, Duration.ZERO, Duration.ofMillis(300), 1)) {
             List<CompletableFuture<Receipt>> taken = new ArrayList<>();
             taken.add(writer.submit(write(tenant, "device-0", 0, 1.0)));
             awaitDepth(writer, 0); // the writer holds the first one, waiting for the database
@@ -171,6 +171,56 @@ class StoreWriterIT {
             }
         }
         assertEquals(4, count(database, "SELECT COUNT(*) FROM hub_observation WHERE tenant = '" + tenant + "'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theCurrentValuesAreThoseOfTheNewestStateOnly(DataSource database) throws Exception {
+        JdbcStore store = JdbcStore.open(database, WINDOW);
+        String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
+        EntityId room = new EntityId("IndoorEnvironmentObserved", tenant, "room");
+        Observation both = new Observation(room, NOW, Map.of("temperature", Property.of(4.0, UnitCodes.DEGREE_CELSIUS),
+                "doorOpen", Property.of(true)), null, source("room"));
+        Observation newer = new Observation(room, NOW.plusSeconds(60), Map.of("temperature", Property.of(5.0,
+                UnitCodes.DEGREE_CELSIUS)), null, source("room"));
+        Observation late = new Observation(room, NOW.plusSeconds(30), Map.of("temperature", Property.of(9.0,
+                UnitCodes.DEGREE_CELSIUS), "doorOpen", Property.of(false)), null, source("room"));
+
+        store.store(List.of(new Write(input(tenant, "room", 1), List.of(both))));
+        store.store(List.of(new Write(input(tenant, "room", 2), List.of(newer)), new Write(input(tenant, "room", 3), List.of(late))));
+
+        assertEquals(1, count(database, "SELECT COUNT(*) FROM hub_entity_attribute WHERE tenant = '" + tenant + "'"),
+                "doorOpen is not part of the newest state");
+        assertEquals(5, count(database, "SELECT CAST(value_number AS INTEGER) FROM hub_entity_attribute WHERE tenant = '"
+                + tenant + "' AND attribute = 'temperature'"));
+        assertEquals(5, count(database, "SELECT COUNT(*) FROM hub_observation WHERE tenant = '" + tenant + "'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anyTextAndBooleanSurviveTheBulkWrite(DataSource database) throws Exception {
+        JdbcStore store = JdbcStore.open(database, WINDOW);
+        String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
+        String awkward = "Pumpe \"Nord\", Schacht 3;\nStörung: 100 % \\ ok";
+        Observation report = new Observation(new EntityId("Device", tenant, "pump-1"), NOW, Map.of(
+                "status", Property.of(awkward), "alarm", Property.of(true), "level", Property.of(1.5, UnitCodes.METRE)),
+                null, source("pump-1"));
+
+        assertEquals(Receipt.STORED, store.store(List.of(new Write(input(tenant, "pump-1", 1), List.of(report)))).get(0));
+
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT attribute, value_text, value_boolean, value_number, unit_code"
+                     + " FROM hub_observation WHERE tenant = '" + tenant + "' ORDER BY attribute")) {
+            rows.next();
+            assertEquals("alarm", rows.getString(1));
+            assertTrue(rows.getBoolean(3));
+            assertEquals(null, rows.getString(5));
+            rows.next();
+            assertEquals(1.5, rows.getDouble(4));
+            assertEquals(UnitCodes.METRE, rows.getString(5));
+            rows.next();
+            assertEquals(awkward, rows.getString(2));
+        }
     }
 
     private static void awaitDepth(StoreWriter writer, int depth) throws InterruptedException {
