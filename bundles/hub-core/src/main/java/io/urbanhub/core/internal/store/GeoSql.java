@@ -19,6 +19,7 @@ final class GeoSql {
 
     private static final String LONGITUDE = "hub_entity.longitude";
     private static final String LATITUDE = "hub_entity.latitude";
+    private static final double EARTH_RADIUS_METRES = 6_371_000;
     private static final String LOCATED = LATITUDE + " IS NOT NULL AND " + LONGITUDE + " IS NOT NULL";
 
     private GeoSql() {
@@ -51,6 +52,7 @@ final class GeoSql {
         List<Object> point = List.of(near.point().latitude(), near.point().latitude(), near.point().longitude());
         StringBuilder sql = new StringBuilder(LOCATED);
         if (near.maxDistance() != null) {
+            sql.append(aroundBox(near.point(), near.maxDistance(), parameters));
             sql.append(" AND ").append(distance).append(" <= ?");
             parameters.addAll(point);
             parameters.add(near.maxDistance());
@@ -61,6 +63,26 @@ final class GeoSql {
             parameters.add(near.minDistance());
         }
         return sql.toString();
+    }
+
+    /**
+     * The box of latitudes and longitudes that holds the circle, a little larger than it, so that the
+     * (tenant, latitude, longitude) index narrows the rows before the exact distance is computed.
+     */
+    private static String aroundBox(GeoPoint centre, double metres, List<Object> parameters) {
+        double latitudeSpan = Math.toDegrees(metres / EARTH_RADIUS_METRES) * 1.001;
+        parameters.add(centre.latitude() - latitudeSpan);
+        parameters.add(centre.latitude() + latitudeSpan);
+        String box = " AND " + LATITUDE + " BETWEEN ? AND ?";
+        double shrink = Math.cos(Math.toRadians(Math.min(89.0, Math.abs(centre.latitude()) + latitudeSpan)));
+        double longitudeSpan = latitudeSpan / shrink;
+        // no box across the antimeridian: the exact distance alone decides there
+        if (centre.longitude() - longitudeSpan >= -180 && centre.longitude() + longitudeSpan <= 180) {
+            parameters.add(centre.longitude() - longitudeSpan);
+            parameters.add(centre.longitude() + longitudeSpan);
+            box += " AND " + LONGITUDE + " BETWEEN ? AND ?";
+        }
+        return box;
     }
 
     private static String covers(GeoShape shape, boolean postgis, List<Object> parameters) {

@@ -11,8 +11,13 @@ final class DeliveryStatus {
                     Instant lastSuccess, Instant lastFailure, String lastFailureReason) {
 
         void writeTo(ObjectNode notification) {
-            notification.put("timesSent", timesSent);
-            notification.put("timesFailed", timesFailed);
+            // NGSI-LD counts from 1: a subscription that has not notified yet shows no count
+            if (timesSent > 0) {
+                notification.put("timesSent", timesSent);
+            }
+            if (timesFailed > 0) {
+                notification.put("timesFailed", timesFailed);
+            }
             put(notification, "lastNotification", lastNotification);
             put(notification, "lastSuccess", lastSuccess);
             put(notification, "lastFailure", lastFailure);

@@ -186,14 +186,19 @@ public class SubscriptionService implements ObservationListener {
         if (state.isEmpty()) {
             return;
         }
+        deliver(entry, notification(subscription, state.get(), now).toString(), 1);
+    }
+
+    /** The NGSI-LD notification of one entity's new state, shaped as the subscription asks. */
+    static ObjectNode notification(Subscription subscription, EntityState state, Instant now) {
         ObjectNode notification = MAPPER.createObjectNode();
         notification.put("id", "urn:ngsi-ld:Notification:" + UUID.randomUUID());
         notification.put("type", "Notification");
         notification.put("subscriptionId", subscription.id());
         notification.put("notifiedAt", now.toString());
-        notification.putArray("data").add(NgsiLdRepresentation.project(NgsiLdRepresentation.render(state.get().normalized(),
+        notification.putArray("data").add(NgsiLdRepresentation.project(NgsiLdRepresentation.render(state.normalized(),
                 subscription.keyValues(), subscription.endpointWantsLd()), subscription.notifiedAttributes()));
-        deliver(entry, notification.toString(), 1);
+        return notification;
     }
 
     private void deliver(Entry entry, String notification, int attempt) {

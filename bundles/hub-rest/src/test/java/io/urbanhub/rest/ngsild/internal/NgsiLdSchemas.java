@@ -26,6 +26,9 @@ final class NgsiLdSchemas {
     static final String ENTITY_LIST = "EntityList.json";
     static final String ENTITY_TEMPORAL = "temporal/EntityTemporal.json";
     static final String ENTITY_TEMPORAL_VALUES = "temporal/Entity_temporalValues.json";
+    static final String SUBSCRIPTION = "subscriptions/Subscription.json";
+    static final String SUBSCRIPTION_LIST = "subscriptions/SubscriptionList.json";
+    static final String NOTIFICATION = "subscriptions/Notification.json";
     static final String PROBLEM_DETAILS = "common.json#/definitions/ProblemDetails";
     static final String NAME = "common.json#/definitions/Name";
     static final String PROPERTY_NAMES = "common.json#/definitions/PropertyNames";
