@@ -16,6 +16,7 @@ import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.DeviceRegistry;
 import io.urbanhub.api.spi.MqttConnection;
 import io.urbanhub.api.spi.PayloadDecoders;
+import io.urbanhub.lorawan.UplinkHandler;
 
 /**
  * One instance per ChirpStack (or per municipality on a shared one):
@@ -28,6 +29,9 @@ import io.urbanhub.api.spi.PayloadDecoders;
         property = "hub.adapter=lorawan-chirpstack")
 @Designate(ocd = ChirpStackConfig.class, factory = true)
 public class ChirpStackRoutes extends RouteBuilder {
+
+    /** The network server kind, part of every message's identity. */
+    static final String SYSTEM = "chirpstack";
 
     private final ChirpStackConfig config;
     private final DataLayer dataLayer;
@@ -49,9 +53,9 @@ public class ChirpStackRoutes extends RouteBuilder {
         MqttConnection broker = new MqttConnection(config.brokerUrl(), config.qos(), config.username(), config.password());
         String adapter = getCamelContext().getName();
         String clientId = config.clientId().isBlank() ? "urbanhub-" + adapter : config.clientId();
-        UplinkHandler uplinks = new UplinkHandler(adapter, tenant, dataLayer, devices, decoders);
+        UplinkHandler uplinks = new UplinkHandler(adapter, SYSTEM, tenant, dataLayer, devices, decoders);
 
         from(broker.pahoUri(config.topic(), clientId, "cleanSession=false")).routeId("uplinks")
-                .process(exchange -> uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now()));
+                .process(exchange -> uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now(), UplinkParser::parse));
     }
 }

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.urbanhub.lorawan.BadUplinkException;
+import io.urbanhub.lorawan.LorawanUplink;
+
 /**
  * Reads a ChirpStack v4 uplink event in JSON encoding. ChirpStack leaves out fields at their default,
  * so a missing {@code fCnt} is frame 0; a missing {@code fPort} or {@code data} means there is no
@@ -22,7 +25,7 @@ final class UplinkParser {
     private UplinkParser() {
     }
 
-    static ChirpStackUplink parse(byte[] json) throws BadUplinkException {
+    static LorawanUplink parse(byte[] json) throws BadUplinkException {
         JsonNode event;
         try {
             event = MAPPER.readTree(json);
@@ -53,7 +56,7 @@ final class UplinkParser {
                 throw new BadUplinkException("time '" + event.get("time").asText() + "' is not an ISO 8601 instant");
             }
         }
-        return new ChirpStackUplink(devEui, frameCounter, event.get("fPort").asInt(), data, time);
+        return new LorawanUplink(devEui, frameCounter, event.get("fPort").asInt(), data, time, null);
     }
 
     private static String text(JsonNode node, String field) throws BadUplinkException {

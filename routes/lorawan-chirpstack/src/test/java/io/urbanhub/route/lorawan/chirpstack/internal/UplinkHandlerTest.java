@@ -14,17 +14,18 @@ import org.junit.jupiter.api.Test;
 
 import io.urbanhub.api.model.Observation;
 import io.urbanhub.api.spi.Receipt;
+import io.urbanhub.lorawan.UplinkHandler;
 
 class UplinkHandlerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     private final Fakes.RecordingDataLayer dataLayer = new Fakes.RecordingDataLayer();
-    private final UplinkHandler handler = new UplinkHandler("lorawan-chirpstack.musterstadt", "musterstadt", dataLayer,
+    private final UplinkHandler handler = new UplinkHandler("lorawan-chirpstack.musterstadt", ChirpStackRoutes.SYSTEM, "musterstadt", dataLayer,
             Fakes.devices(Fakes.coldRoom("musterstadt")), Fakes.lht65());
 
     @Test
     void decodesAnLht65UplinkIntoAnIndoorEnvironmentObservation() throws Exception {
-        assertEquals(Receipt.STORED, handler.handle(sampleUplink(LHT65_DEV_EUI.toUpperCase(), 2, LHT65_VECTOR, 17), NOW));
+        assertEquals(Receipt.STORED, handler.handle(sampleUplink(LHT65_DEV_EUI.toUpperCase(), 2, LHT65_VECTOR, 17), NOW, UplinkParser::parse));
 
         Fakes.Accepted accepted = dataLayer.accepted.get(0);
         Observation observation = accepted.observations().get(0);
@@ -43,11 +44,11 @@ class UplinkHandlerTest {
 
     @Test
     void deadLettersEveryKindOfBadUplinkWithItsReason() throws Exception {
-        handler.handle("{ not json".getBytes(StandardCharsets.UTF_8), NOW);
-        handler.handle(sampleUplink("ffffffffffffffff", 2, LHT65_VECTOR, 1), NOW);
-        handler.handle(sampleUplink(LHT65_DEV_EUI, 42, LHT65_VECTOR, 2), NOW);
-        handler.handle(sampleUplink(LHT65_DEV_EUI, 2, new byte[] {1, 2, 3}, 3), NOW);
-        handler.handle(new byte[70_000], NOW);
+        handler.handle("{ not json".getBytes(StandardCharsets.UTF_8), NOW, UplinkParser::parse);
+        handler.handle(sampleUplink("ffffffffffffffff", 2, LHT65_VECTOR, 1), NOW, UplinkParser::parse);
+        handler.handle(sampleUplink(LHT65_DEV_EUI, 42, LHT65_VECTOR, 2), NOW, UplinkParser::parse);
+        handler.handle(sampleUplink(LHT65_DEV_EUI, 2, new byte[] {1, 2, 3}, 3), NOW, UplinkParser::parse);
+        handler.handle(new byte[70_000], NOW, UplinkParser::parse);
 
         assertEquals(0, dataLayer.accepted.size());
         assertEquals(5, dataLayer.rejected.size());
@@ -62,9 +63,9 @@ class UplinkHandlerTest {
 
     @Test
     void refusesADeviceOfAnotherTenant() throws Exception {
-        UplinkHandler otherTown = new UplinkHandler("lorawan-chirpstack.nachbarstadt", "nachbarstadt", dataLayer,
+        UplinkHandler otherTown = new UplinkHandler("lorawan-chirpstack.nachbarstadt", ChirpStackRoutes.SYSTEM, "nachbarstadt", dataLayer,
                 Fakes.devices(Fakes.coldRoom("musterstadt")), Fakes.lht65());
-        assertEquals(Receipt.DEAD_LETTER, otherTown.handle(sampleUplink(LHT65_DEV_EUI, 2, LHT65_VECTOR, 5), NOW));
+        assertEquals(Receipt.DEAD_LETTER, otherTown.handle(sampleUplink(LHT65_DEV_EUI, 2, LHT65_VECTOR, 5), NOW, UplinkParser::parse));
         assertEquals("device a840410001811234 belongs to tenant musterstadt, not to nachbarstadt",
                 dataLayer.rejected.get(0).reason());
     }

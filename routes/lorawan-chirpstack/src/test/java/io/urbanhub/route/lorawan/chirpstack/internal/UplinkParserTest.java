@@ -10,6 +10,9 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import io.urbanhub.lorawan.BadUplinkException;
+import io.urbanhub.lorawan.LorawanUplink;
+
 class UplinkParserTest {
 
     @Test
@@ -18,7 +21,7 @@ class UplinkParserTest {
         try (InputStream in = getClass().getResourceAsStream("/chirpstack/uplink-event.json")) {
             sample = in.readAllBytes();
         }
-        ChirpStackUplink uplink = UplinkParser.parse(sample);
+        LorawanUplink uplink = UplinkParser.parse(sample);
         assertEquals("0101010101010101", uplink.devEui());
         assertEquals(0, uplink.frameCounter(), "fCnt 0 is left out of the JSON");
         assertEquals(1, uplink.port());

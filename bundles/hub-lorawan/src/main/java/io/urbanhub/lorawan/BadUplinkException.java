@@ -1,11 +1,11 @@
-package io.urbanhub.route.lorawan.chirpstack.internal;
+package io.urbanhub.lorawan;
 
 /** An uplink that cannot become observations; the message is the dead letter's reason. */
-final class BadUplinkException extends Exception {
+public final class BadUplinkException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    BadUplinkException(String reason) {
+    public BadUplinkException(String reason) {
         super(reason);
     }
 }

@@ -1,7 +1,8 @@
-package io.urbanhub.route.lorawan.chirpstack.internal;
+package io.urbanhub.lorawan;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -20,41 +21,48 @@ import io.urbanhub.api.spi.PayloadDecoders;
 import io.urbanhub.api.spi.Receipt;
 
 /**
- * One uplink from raw bytes to the data layer: parse, find the device, decode with the decoder of its
+ * One uplink from raw bytes to the data layer: read it, find the device, decode with the decoder of its
  * type, hand over the observation. Whatever fails becomes a dead letter with the reason; nothing is
- * dropped.
+ * dropped. Without a decoder for the device's type, the network server's own decoding is used when it
+ * sent one.
  */
-final class UplinkHandler {
+public final class UplinkHandler {
 
-    static final String SYSTEM = "chirpstack";
     private static final Logger LOG = LoggerFactory.getLogger(UplinkHandler.class);
 
     private final String adapter;
+    private final String system;
     private final String tenant;
     private final DataLayer dataLayer;
     private final DeviceRegistry devices;
     private final PayloadDecoders decoders;
 
-    UplinkHandler(String adapter, String tenant, DataLayer dataLayer, DeviceRegistry devices, PayloadDecoders decoders) {
+    /**
+     * @param adapter the adapter instance, e.g. lorawan-tts.musterstadt
+     * @param system  the network server kind, e.g. chirpstack; part of the message's identity
+     */
+    public UplinkHandler(String adapter, String system, String tenant, DataLayer dataLayer, DeviceRegistry devices,
+                         PayloadDecoders decoders) {
         this.adapter = adapter;
+        this.system = system;
         this.tenant = tenant;
         this.dataLayer = dataLayer;
         this.devices = devices;
         this.decoders = decoders;
     }
 
-    Receipt handle(byte[] payload, Instant receivedAt) {
+    public Receipt handle(byte[] payload, Instant receivedAt, UplinkFormat format) {
         if (payload.length > DataLayer.MAX_PAYLOAD_BYTES) {
             return dataLayer.reject(input(payload, receivedAt, null, null),
                     "payload of " + payload.length + " bytes exceeds the limit of " + DataLayer.MAX_PAYLOAD_BYTES);
         }
-        ChirpStackUplink uplink;
+        LorawanUplink uplink;
         try {
-            uplink = UplinkParser.parse(payload);
+            uplink = format.parse(payload);
         } catch (BadUplinkException e) {
             return dataLayer.reject(input(payload, receivedAt, null, null), e.getMessage());
         }
-        Input input = input(payload, receivedAt, uplink.devEui(), "fcnt:" + uplink.frameCounter());
+        Input input = input(payload, receivedAt, uplink.devEui(), uplink.messageId());
         try {
             Observation observation = observe(uplink, receivedAt);
             Receipt receipt = dataLayer.accept(input, List.of(observation));
@@ -69,31 +77,39 @@ final class UplinkHandler {
         }
     }
 
-    private Observation observe(ChirpStackUplink uplink, Instant receivedAt) throws BadUplinkException {
+    private Observation observe(LorawanUplink uplink, Instant receivedAt) throws BadUplinkException {
         Device device = devices.find(uplink.devEui())
                 .orElseThrow(() -> new BadUplinkException("unknown device " + uplink.devEui()));
         if (!device.tenant().equals(tenant)) {
             throw new BadUplinkException("device " + uplink.devEui() + " belongs to tenant " + device.tenant()
                     + ", not to " + tenant);
         }
-        PayloadDecoder decoder = decoders.forDeviceType(device.deviceType())
-                .orElseThrow(() -> new BadUplinkException("no decoder installed for device type " + device.deviceType()));
-        Decoded decoded;
+        Decoded decoded = decode(uplink, device);
+        decoded.warnings().forEach(warning -> LOG.warn("Device {} ({}): {}", uplink.devEui(), device.deviceType(), warning));
+        Instant observedAt = uplink.time() != null ? uplink.time() : receivedAt;
+        return new Observation(device.entity(), observedAt, decoded.properties(), device.location(),
+                new Source(adapter, system, uplink.devEui(), uplink.messageId()));
+    }
+
+    private Decoded decode(LorawanUplink uplink, Device device) throws BadUplinkException {
+        Optional<PayloadDecoder> decoder = decoders.forDeviceType(device.deviceType());
+        if (decoder.isEmpty()) {
+            if (!uplink.decodedByServer().isEmpty()) {
+                return ServerDecoded.properties(uplink.decodedByServer());
+            }
+            throw new BadUplinkException("no decoder installed for device type " + device.deviceType());
+        }
         try {
-            decoded = decoder.decode(uplink.port(), uplink.data());
+            return decoder.get().decode(uplink.port(), uplink.data());
         } catch (DecodingException e) {
             throw new BadUplinkException(device.deviceType() + " decoder: " + e.getMessage());
         } catch (RuntimeException e) {
             throw new BadUplinkException(device.deviceType() + " decoder failed: " + e);
         }
-        decoded.warnings().forEach(warning -> LOG.warn("Device {} ({}): {}", uplink.devEui(), device.deviceType(), warning));
-        Instant observedAt = uplink.time() != null ? uplink.time() : receivedAt;
-        return new Observation(device.entity(), observedAt, decoded.properties(), device.location(),
-                new Source(adapter, SYSTEM, uplink.devEui(), "fcnt:" + uplink.frameCounter()));
     }
 
     private Input input(byte[] payload, Instant receivedAt, String device, String messageId) {
-        return new Input(tenant, new Source(adapter, SYSTEM, device, messageId), receivedAt, payload);
+        return new Input(tenant, new Source(adapter, system, device, messageId), receivedAt, payload);
     }
 
     private static String summary(Observation observation) {
