@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.urbanhub.api.admin.AdapterInstanceStatus;
+import io.urbanhub.api.admin.InstanceNames;
 
 /**
  * One configured adapter instance: its routes service and the CamelContext that runs them. Every start

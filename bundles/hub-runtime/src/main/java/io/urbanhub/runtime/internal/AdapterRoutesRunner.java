@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.urbanhub.api.admin.AdapterInstanceStatus;
 import io.urbanhub.api.admin.AdapterInstances;
+import io.urbanhub.api.admin.InstanceNames;
 
 /**
  * The whiteboard for adapter routes: every {@link RoutesBuilder} service with a {@code hub.adapter}

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.urbanhub.api.admin.InstanceNames;
+
 class InstanceNamesTest {
 
     private static final String FACTORY = "io.urbanhub.route.mqtt.heartbeat";

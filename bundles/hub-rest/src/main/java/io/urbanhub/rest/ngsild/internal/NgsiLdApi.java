@@ -12,7 +12,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import io.urbanhub.api.query.EntityQueries;
 import io.urbanhub.api.query.TemporalQueries;
-import io.urbanhub.rest.internal.CxfServers;
+import io.urbanhub.rest.cxf.CxfServers;
 
 /** Publishes the NGSI-LD resources on CXF's HTTP transport (Pax Web) while the data layer is there. */
 @Component(immediate = true, configurationPid = "io.urbanhub.rest.ngsild", configurationPolicy = ConfigurationPolicy.OPTIONAL)

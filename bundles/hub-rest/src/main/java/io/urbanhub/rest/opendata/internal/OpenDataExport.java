@@ -15,7 +15,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import io.urbanhub.api.query.EntityQueries;
 import io.urbanhub.api.query.TemporalQueries;
-import io.urbanhub.rest.internal.CxfServers;
+import io.urbanhub.rest.cxf.CxfServers;
 
 /** Publishes the open data export (etc/io.urbanhub.rest.opendata.cfg) on CXF's HTTP transport. */
 @Component(immediate = true, configurationPid = "io.urbanhub.rest.opendata", configurationPolicy = ConfigurationPolicy.OPTIONAL)

@@ -1,8 +1,8 @@
 package io.urbanhub.route.lorawan.chirpstack.internal;
 
-import static io.urbanhub.route.lorawan.chirpstack.internal.Fakes.LHT65_DEV_EUI;
-import static io.urbanhub.route.lorawan.chirpstack.internal.Fakes.LHT65_VECTOR;
-import static io.urbanhub.route.lorawan.chirpstack.internal.Fakes.sampleUplink;
+import static io.urbanhub.lorawan.LorawanFakes.LHT65_DEV_EUI;
+import static io.urbanhub.lorawan.LorawanFakes.LHT65_VECTOR;
+import static io.urbanhub.route.lorawan.chirpstack.internal.ChirpStackSamples.sampleUplink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +17,7 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 
+import io.urbanhub.lorawan.LorawanFakes;
 import io.urbanhub.testing.TestMqttBroker;
 
 class ChirpStackRoutesIT {
@@ -24,11 +25,11 @@ class ChirpStackRoutesIT {
     @Test
     void uplinksThroughARealBrokerReachTheDataLayerAndBadOnesBecomeDeadLetters() throws Exception {
         String application = UUID.randomUUID().toString();
-        Fakes.RecordingDataLayer dataLayer = new Fakes.RecordingDataLayer();
+        LorawanFakes.RecordingDataLayer dataLayer = new LorawanFakes.RecordingDataLayer();
         try (TestMqttBroker broker = TestMqttBroker.start(); CamelContext context = new DefaultCamelContext()) {
             context.getCamelContextExtension().setName("lorawan-chirpstack.musterstadt");
             context.addRoutes(new ChirpStackRoutes(config(broker.url(), "application/" + application + "/device/+/event/up"),
-                    dataLayer, Fakes.devices(Fakes.coldRoom("musterstadt")), Fakes.lht65()));
+                    dataLayer, LorawanFakes.devices(LorawanFakes.coldRoom("musterstadt")), LorawanFakes.lht65()));
             NotifyBuilder three = new NotifyBuilder(context).fromRoute("uplinks").whenCompleted(3).create();
             context.start();
 
@@ -44,7 +45,7 @@ class ChirpStackRoutesIT {
             assertTrue(three.matches(20, TimeUnit.SECONDS));
             assertEquals(2, dataLayer.accepted.size());
             assertEquals(1, dataLayer.rejected.size());
-            assertEquals(28.29, Fakes.valuesOf(dataLayer.accepted.get(1).observations().get(0)).get("temperature"));
+            assertEquals(28.29, LorawanFakes.valuesOf(dataLayer.accepted.get(1).observations().get(0)).get("temperature"));
             assertEquals("fcnt:2", dataLayer.accepted.get(1).input().source().messageId());
         }
     }
@@ -52,7 +53,7 @@ class ChirpStackRoutesIT {
     @Test
     void aConfigWithoutTenantStartsNoRoute() throws Exception {
         ChirpStackConfig config = config("tcp://127.0.0.1:1883", "t", "");
-        ChirpStackRoutes routes = new ChirpStackRoutes(config, new Fakes.RecordingDataLayer(), Fakes.devices(), Fakes.lht65());
+        ChirpStackRoutes routes = new ChirpStackRoutes(config, new LorawanFakes.RecordingDataLayer(), LorawanFakes.devices(), LorawanFakes.lht65());
         try (CamelContext context = new DefaultCamelContext()) {
             IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> context.addRoutes(routes));

@@ -1,8 +1,8 @@
 package io.urbanhub.route.lorawan.chirpstack.internal;
 
-import static io.urbanhub.route.lorawan.chirpstack.internal.Fakes.LHT65_DEV_EUI;
-import static io.urbanhub.route.lorawan.chirpstack.internal.Fakes.LHT65_VECTOR;
-import static io.urbanhub.route.lorawan.chirpstack.internal.Fakes.sampleUplink;
+import static io.urbanhub.lorawan.LorawanFakes.LHT65_DEV_EUI;
+import static io.urbanhub.lorawan.LorawanFakes.LHT65_VECTOR;
+import static io.urbanhub.route.lorawan.chirpstack.internal.ChirpStackSamples.sampleUplink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,24 +14,25 @@ import org.junit.jupiter.api.Test;
 
 import io.urbanhub.api.model.Observation;
 import io.urbanhub.api.spi.Receipt;
+import io.urbanhub.lorawan.LorawanFakes;
 import io.urbanhub.lorawan.UplinkHandler;
 
 class UplinkHandlerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
-    private final Fakes.RecordingDataLayer dataLayer = new Fakes.RecordingDataLayer();
+    private final LorawanFakes.RecordingDataLayer dataLayer = new LorawanFakes.RecordingDataLayer();
     private final UplinkHandler handler = new UplinkHandler("lorawan-chirpstack.musterstadt", ChirpStackRoutes.SYSTEM, "musterstadt", dataLayer,
-            Fakes.devices(Fakes.coldRoom("musterstadt")), Fakes.lht65());
+            LorawanFakes.devices(LorawanFakes.coldRoom("musterstadt")), LorawanFakes.lht65());
 
     @Test
     void decodesAnLht65UplinkIntoAnIndoorEnvironmentObservation() throws Exception {
         assertEquals(Receipt.STORED, handler.handle(sampleUplink(LHT65_DEV_EUI.toUpperCase(), 2, LHT65_VECTOR, 17), NOW, UplinkParser::parse));
 
-        Fakes.Accepted accepted = dataLayer.accepted.get(0);
+        LorawanFakes.Accepted accepted = dataLayer.accepted.get(0);
         Observation observation = accepted.observations().get(0);
         assertEquals("urn:ngsi-ld:IndoorEnvironmentObserved:musterstadt:cold-room-1", observation.entity().urn());
         assertEquals(Instant.parse("2022-07-18T09:34:15.775023242Z"), observation.observedAt(), "the network server's time");
-        Map<String, Object> values = Fakes.valuesOf(observation);
+        Map<String, Object> values = LorawanFakes.valuesOf(observation);
         assertEquals(28.29, values.get("temperature"));
         assertEquals(88.6, values.get("relativeHumidity"));
         assertEquals(27.81, values.get("externalTemperature"));
@@ -64,7 +65,7 @@ class UplinkHandlerTest {
     @Test
     void refusesADeviceOfAnotherTenant() throws Exception {
         UplinkHandler otherTown = new UplinkHandler("lorawan-chirpstack.nachbarstadt", ChirpStackRoutes.SYSTEM, "nachbarstadt", dataLayer,
-                Fakes.devices(Fakes.coldRoom("musterstadt")), Fakes.lht65());
+                LorawanFakes.devices(LorawanFakes.coldRoom("musterstadt")), LorawanFakes.lht65());
         assertEquals(Receipt.DEAD_LETTER, otherTown.handle(sampleUplink(LHT65_DEV_EUI, 2, LHT65_VECTOR, 5), NOW, UplinkParser::parse));
         assertEquals("device a840410001811234 belongs to tenant musterstadt, not to nachbarstadt",
                 dataLayer.rejected.get(0).reason());

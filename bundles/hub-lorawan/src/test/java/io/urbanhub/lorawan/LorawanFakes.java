@@ -1,8 +1,5 @@
-package io.urbanhub.route.lorawan.chirpstack.internal;
+package io.urbanhub.lorawan;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.urbanhub.api.model.EntityId;
 import io.urbanhub.api.model.GeoPoint;
@@ -26,25 +21,25 @@ import io.urbanhub.api.spi.PayloadDecoders;
 import io.urbanhub.api.spi.Receipt;
 import io.urbanhub.decoders.internal.DraginoLht65Decoder;
 
-/** Stand-ins for the hub's services, recording what the adapter hands over. */
-final class Fakes {
+/** Stand-ins for the hub's services, recording what a LoRaWAN adapter hands over; shared by the adapters' tests. */
+public final class LorawanFakes {
 
-    static final String LHT65_DEV_EUI = "a840410001811234";
+    public static final String LHT65_DEV_EUI = "a840410001811234";
     /** The LHT65 vector of the TTN device repository: 28.29 °C, 88.6 %, probe 27.81 °C, 3.062 V. */
-    static final byte[] LHT65_VECTOR = {(byte) 0xCB, (byte) 0xF6, 0x0B, 0x0D, 0x03, 0x76, 0x01, 0x0A, (byte) 0xDD, 0x7F, (byte) 0xFF};
+    public static final byte[] LHT65_VECTOR = {(byte) 0xCB, (byte) 0xF6, 0x0B, 0x0D, 0x03, 0x76, 0x01, 0x0A, (byte) 0xDD, 0x7F, (byte) 0xFF};
 
-    private Fakes() {
+    private LorawanFakes() {
     }
 
-    record Accepted(Input input, List<Observation> observations) {
+    public record Accepted(Input input, List<Observation> observations) {
     }
 
-    record Rejected(Input input, String reason) {
+    public record Rejected(Input input, String reason) {
     }
 
-    static final class RecordingDataLayer implements DataLayer {
-        final List<Accepted> accepted = new CopyOnWriteArrayList<>();
-        final List<Rejected> rejected = new CopyOnWriteArrayList<>();
+    public static final class RecordingDataLayer implements DataLayer {
+        public final List<Accepted> accepted = new CopyOnWriteArrayList<>();
+        public final List<Rejected> rejected = new CopyOnWriteArrayList<>();
 
         @Override
         public Receipt accept(Input input, List<Observation> observations) {
@@ -64,7 +59,7 @@ final class Fakes {
         }
     }
 
-    static DeviceRegistry devices(Device... devices) {
+    public static DeviceRegistry devices(Device... devices) {
         return new DeviceRegistry() {
             @Override
             public Optional<Device> find(String deviceId) {
@@ -78,30 +73,17 @@ final class Fakes {
         };
     }
 
-    static Device coldRoom(String tenant) {
+    public static Device coldRoom(String tenant) {
         return new Device(LHT65_DEV_EUI, "dragino-lht65", new EntityId("IndoorEnvironmentObserved", tenant, "cold-room-1"),
                 new GeoPoint(7.6261, 51.9607), "Kühlraum 1");
     }
 
-    static PayloadDecoders lht65() {
+    public static PayloadDecoders lht65() {
         PayloadDecoder decoder = new DraginoLht65Decoder();
         return type -> "dragino-lht65".equals(type) ? Optional.of(decoder) : Optional.empty();
     }
 
-    /** The ChirpStack documentation's uplink event, carrying the given device, port and payload. */
-    static byte[] sampleUplink(String devEui, int port, byte[] data, long frameCounter) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        try (InputStream sample = Fakes.class.getResourceAsStream("/chirpstack/uplink-event.json")) {
-            ObjectNode event = (ObjectNode) mapper.readTree(sample);
-            ((ObjectNode) event.get("deviceInfo")).put("devEui", devEui);
-            event.put("fPort", port);
-            event.put("fCnt", frameCounter);
-            event.put("data", Base64.getEncoder().encodeToString(data));
-            return mapper.writeValueAsBytes(event);
-        }
-    }
-
-    static Map<String, Object> valuesOf(Observation observation) {
+    public static Map<String, Object> valuesOf(Observation observation) {
         return observation.properties().entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().value()));
     }

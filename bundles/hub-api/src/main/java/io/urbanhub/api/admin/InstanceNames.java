@@ -1,26 +1,27 @@
-package io.urbanhub.runtime.internal;
+package io.urbanhub.api.admin;
 
 import java.io.File;
 import java.util.Map;
 
 /**
  * Names an adapter instance after its configuration: {@code etc/<factoryPid>-ahaus.cfg} and the
- * named factory configuration {@code <factoryPid>~ahaus} both name the instance {@code ahaus}.
+ * named factory configuration {@code <factoryPid>~ahaus} both name the instance {@code ahaus}. The hub's
+ * route runtime names CamelContexts so, and an adapter's other components name themselves alike.
  */
-final class InstanceNames {
+public final class InstanceNames {
 
-    static final String ADAPTER = "hub.adapter";
-    static final String INSTANCE = "hub.instance";
+    public static final String ADAPTER = "hub.adapter";
+    public static final String INSTANCE = "hub.instance";
     private static final String FILE_INSTALL_NAME = "felix.fileinstall.filename";
 
     private InstanceNames() {
     }
 
-    static String adapter(Map<String, ?> properties) {
+    public static String adapter(Map<String, ?> properties) {
         return String.valueOf(properties.get(ADAPTER));
     }
 
-    static String instance(Map<String, ?> properties) {
+    public static String instance(Map<String, ?> properties) {
         Object explicit = properties.get(INSTANCE);
         if (explicit != null && !explicit.toString().isBlank()) {
             return explicit.toString().trim();
@@ -45,7 +46,7 @@ final class InstanceNames {
     }
 
     /** The CamelContext name of one adapter instance, e.g. {@code mqtt-heartbeat.demo}. */
-    static String contextName(Map<String, ?> properties) {
+    public static String contextName(Map<String, ?> properties) {
         return adapter(properties) + "." + instance(properties);
     }
 }

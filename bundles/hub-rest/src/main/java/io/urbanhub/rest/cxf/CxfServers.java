@@ -1,4 +1,4 @@
-package io.urbanhub.rest.internal;
+package io.urbanhub.rest.cxf;
 
 import java.util.List;
 

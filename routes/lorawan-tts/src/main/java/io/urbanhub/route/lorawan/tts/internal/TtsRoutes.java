@@ -1,0 +1,67 @@
+package io.urbanhub.route.lorawan.tts.internal;
+
+import java.time.Instant;
+
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.metatype.annotations.Designate;
+
+import io.urbanhub.api.model.Tenants;
+import io.urbanhub.api.spi.DataLayer;
+import io.urbanhub.api.spi.DeviceRegistry;
+import io.urbanhub.api.spi.MqttConnection;
+import io.urbanhub.api.spi.PayloadDecoders;
+import io.urbanhub.lorawan.UplinkHandler;
+
+/**
+ * One instance per The Things Stack application (or per municipality on a shared one):
+ * {@code etc/io.urbanhub.route.lorawan.tts-<name>.cfg}, running as {@code lorawan-tts.<name>}. The
+ * subscription keeps its session (clean session off); each uplink is acknowledged once the data layer has
+ * stored it or kept it as a dead letter. The webhook receiver of the same configuration is {@link TtsWebhook}.
+ */
+@Component(service = RoutesBuilder.class, scope = ServiceScope.PROTOTYPE,
+        configurationPid = TtsRoutes.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        property = "hub.adapter=" + TtsRoutes.ADAPTER)
+@Designate(ocd = TtsConfig.class, factory = true)
+public class TtsRoutes extends RouteBuilder {
+
+    static final String PID = "io.urbanhub.route.lorawan.tts";
+    static final String ADAPTER = "lorawan-tts";
+    /** The network server kind, part of every message's identity. */
+    static final String SYSTEM = "tts";
+
+    private final TtsConfig config;
+    private final DataLayer dataLayer;
+    private final DeviceRegistry devices;
+    private final PayloadDecoders decoders;
+
+    @Activate
+    public TtsRoutes(TtsConfig config, @Reference DataLayer dataLayer, @Reference DeviceRegistry devices,
+                     @Reference PayloadDecoders decoders) {
+        this.config = config;
+        this.dataLayer = dataLayer;
+        this.devices = devices;
+        this.decoders = decoders;
+    }
+
+    @Override
+    public void configure() {
+        String tenant = Tenants.require(config.tenant());
+        if (config.brokerUrl().isBlank()) {
+            return;
+        }
+        MqttConnection broker = new MqttConnection(config.brokerUrl(), config.qos(), config.username(), config.password());
+        String adapter = getCamelContext().getName();
+        String clientId = config.clientId().isBlank() ? "urbanhub-" + adapter : config.clientId();
+        UplinkHandler uplinks = new UplinkHandler(adapter, SYSTEM, tenant, dataLayer, devices, decoders);
+
+        from(broker.pahoUri(config.topic(), clientId, "cleanSession=false")).routeId("uplinks")
+                .process(exchange -> uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now(),
+                        TtsUplinkParser::parse));
+    }
+}

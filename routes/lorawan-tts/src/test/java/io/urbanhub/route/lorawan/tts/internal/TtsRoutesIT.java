@@ -1,0 +1,127 @@
+package io.urbanhub.route.lorawan.tts.internal;
+
+import static io.urbanhub.lorawan.LorawanFakes.LHT65_DEV_EUI;
+import static io.urbanhub.lorawan.LorawanFakes.LHT65_VECTOR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+
+import io.urbanhub.lorawan.LorawanFakes;
+import io.urbanhub.testing.TestMqttBroker;
+
+class TtsRoutesIT {
+
+    @Test
+    void uplinksThroughARealBrokerReachTheDataLayerAndBadOnesBecomeDeadLetters() throws Exception {
+        String application = "app-" + UUID.randomUUID().toString().substring(0, 8);
+        LorawanFakes.RecordingDataLayer dataLayer = new LorawanFakes.RecordingDataLayer();
+        try (TestMqttBroker broker = TestMqttBroker.start(); CamelContext context = new DefaultCamelContext()) {
+            context.getCamelContextExtension().setName("lorawan-tts.musterstadt");
+            context.addRoutes(new TtsRoutes(config(broker.url(), "v3/" + application + "/devices/+/up"),
+                    dataLayer, LorawanFakes.devices(LorawanFakes.coldRoom("musterstadt")), LorawanFakes.lht65()));
+            NotifyBuilder two = new NotifyBuilder(context).fromRoute("uplinks").whenCompleted(2).create();
+            context.start();
+
+            MqttClient tts = new MqttClient(broker.url(), "tts-" + application, new MemoryPersistence());
+            tts.connect();
+            tts.publish("v3/" + application + "/devices/cold-room-1/up", TtsMessages.uplink(LHT65_DEV_EUI, 2, LHT65_VECTOR, 1), 1, false);
+            tts.publish("v3/" + application + "/devices/cold-room-1/up", "garbage".getBytes(), 1, false);
+            tts.disconnect();
+            tts.close();
+
+            assertTrue(two.matches(20, TimeUnit.SECONDS));
+            assertEquals(1, dataLayer.accepted.size());
+            assertEquals(1, dataLayer.rejected.size());
+            assertEquals(28.29, LorawanFakes.valuesOf(dataLayer.accepted.get(0).observations().get(0)).get("temperature"));
+            assertEquals("urn:ngsi-ld:IndoorEnvironmentObserved:musterstadt:cold-room-1",
+                    dataLayer.accepted.get(0).observations().get(0).entity().urn());
+        }
+    }
+
+    @Test
+    void theDefaultTopicAlsoTakesTheTenantFormOfTheThingsStackCloud() throws Exception {
+        String application = "app-" + UUID.randomUUID().toString().substring(0, 8);
+        LorawanFakes.RecordingDataLayer dataLayer = new LorawanFakes.RecordingDataLayer();
+        try (TestMqttBroker broker = TestMqttBroker.start(); CamelContext context = new DefaultCamelContext()) {
+            context.getCamelContextExtension().setName("lorawan-tts.musterstadt");
+            context.addRoutes(new TtsRoutes(config(broker.url(), "v3/+/devices/+/up"),
+                    dataLayer, LorawanFakes.devices(LorawanFakes.coldRoom("musterstadt")), LorawanFakes.lht65()));
+            NotifyBuilder one = new NotifyBuilder(context).fromRoute("uplinks").whenCompleted(1).create();
+            context.start();
+
+            MqttClient tts = new MqttClient(broker.url(), "tts-" + application, new MemoryPersistence());
+            tts.connect();
+            tts.publish("v3/" + application + "@musterstadt-ttn/devices/cold-room-1/up",
+                    TtsMessages.uplink(LHT65_DEV_EUI, 2, LHT65_VECTOR, 9), 1, false);
+            tts.disconnect();
+            tts.close();
+
+            assertTrue(one.matches(20, TimeUnit.SECONDS));
+            assertEquals("fcnt:9", dataLayer.accepted.get(0).input().source().messageId());
+        }
+    }
+
+    static TtsConfig config(String brokerUrl, String topic) {
+        return new TtsConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return TtsConfig.class;
+            }
+
+            @Override
+            public String tenant() {
+                return "musterstadt";
+            }
+
+            @Override
+            public String brokerUrl() {
+                return brokerUrl;
+            }
+
+            @Override
+            public String topic() {
+                return topic;
+            }
+
+            @Override
+            public int qos() {
+                return 1;
+            }
+
+            @Override
+            public String clientId() {
+                return "";
+            }
+
+            @Override
+            public String username() {
+                return "";
+            }
+
+            @Override
+            public String password() {
+                return "";
+            }
+
+            @Override
+            public String webhookSecret() {
+                return "";
+            }
+
+            @Override
+            public String webhookHeader() {
+                return "X-Webhook-Secret";
+            }
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package io.urbanhub.route.lorawan.tts.internal;
+
+import static io.urbanhub.lorawan.LorawanFakes.LHT65_DEV_EUI;
+import static io.urbanhub.lorawan.LorawanFakes.LHT65_VECTOR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import io.urbanhub.lorawan.LorawanFakes;
+import io.urbanhub.lorawan.UplinkHandler;
+
+class WebhookResourceTest {
+
+    private final LorawanFakes.RecordingDataLayer dataLayer = new LorawanFakes.RecordingDataLayer();
+    private final WebhookResource webhook = new WebhookResource(new UplinkHandler("lorawan-tts.musterstadt", TtsRoutes.SYSTEM,
+            "musterstadt", dataLayer, LorawanFakes.devices(LorawanFakes.coldRoom("musterstadt")), LorawanFakes.lht65()),
+            "X-Webhook-Secret", "s3cret");
+
+    @Test
+    void onlyTheSharedSecretGetsAnUplinkIn() throws Exception {
+        byte[] uplink = TtsMessages.uplink(LHT65_DEV_EUI, 2, LHT65_VECTOR, 1);
+
+        assertEquals(401, webhook.receive(uplink, null).getStatus());
+        assertEquals(401, webhook.receive(uplink, "s3cre").getStatus());
+        assertEquals(0, dataLayer.accepted.size() + dataLayer.rejected.size(), "nothing reached the data layer");
+
+        assertEquals(204, webhook.receive(uplink, "s3cret").getStatus());
+        assertEquals(1, dataLayer.accepted.size());
+        assertEquals(28.29, LorawanFakes.valuesOf(dataLayer.accepted.get(0).observations().get(0)).get("temperature"));
+        assertEquals("tts", dataLayer.accepted.get(0).input().source().system());
+    }
+
+    @Test
+    void anUnusableUplinkIsKeptAndStillAnsweredSoThatItIsNotSentAgain() {
+        assertEquals(202, webhook.receive("{\"oops\"".getBytes(StandardCharsets.UTF_8), "s3cret").getStatus());
+        assertEquals(1, dataLayer.rejected.size());
+        assertEquals(413, webhook.receive(new byte[70_000], "s3cret").getStatus());
+    }
+}
