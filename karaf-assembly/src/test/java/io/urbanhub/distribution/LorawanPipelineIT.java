@@ -56,7 +56,7 @@ import io.urbanhub.api.admin.AdapterStatistics;
 /**
  * Inside the distribution users start, on PostgreSQL as a municipality runs it: ChirpStack v4 uplinks
  * through a real MQTT broker into the store, read back through every NGSI-LD endpoint, subscribers
- * notified over HTTP and MQTT, bad input into dead letters while good uplinks flow, the demo on embedded defaults,
+ * notified over HTTP and MQTT, a tenant moved from ChirpStack to The Things Stack, bad input into dead letters while good uplinks flow, the demo on embedded defaults,
  * a broken configuration shown on the console, and the adapter stopped and started alone.
  */
 @RunWith(PaxExam.class)
@@ -332,6 +332,66 @@ public class LorawanPipelineIT {
         assertEquals(404, get("/ngsi-ld/v1/subscriptions/" + httpSubscription, "itcity", "application/json").statusCode());
     }
 
+    @Test
+    public void j_aTenantMovesFromChirpStackToTheThingsStackAndKeepsItsEntities() throws Exception {
+        String devEui = "a8404100018100bb";
+        String entity = "urn:ngsi-ld:IndoorEnvironmentObserved:swapcity:depot-freezer";
+        String application = "swap-" + UUID.randomUUID().toString().substring(0, 8);
+        Files.writeString(etc().resolve("urbanhub/devices.csv"), devEui + ",dragino-lht65,swapcity,IndoorEnvironmentObserved,"
+                + "depot-freezer,7.64,51.95,Tiefkühlraum Bauhof\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Path chirpstackConfig = etc().resolve(PID + "-swapcity.cfg");
+        Files.writeString(chirpstackConfig, String.join("\n", "tenant = swapcity",
+                "brokerUrl = " + System.getProperty(Distribution.BROKER_PROPERTY),
+                "topic = application/" + application + "/device/+/event/up", ""));
+        InContainer hub = new InContainer(bundleContext);
+        hub.awaitRunning("lorawan-chirpstack.swapcity");
+        Thread.sleep(2_500); // the device registry looks at its file every 2 s
+        publish("application/" + application + "/device/" + devEui + "/event/up", uplink(devEui, 2, LHT65_VECTOR, 40));
+        await("the uplink through ChirpStack", () -> values("swapcity", entity, "fcnt:40").size() == 5);
+
+        Files.delete(chirpstackConfig);
+        features.uninstallFeature("hub-route-lorawan-chirpstack");
+        hub.awaitGone("lorawan-chirpstack.swapcity");
+        features.installFeature("hub-route-lorawan-tts");
+        Path ttsConfig = etc().resolve("io.urbanhub.route.lorawan.tts-swapcity.cfg");
+        Files.writeString(ttsConfig, String.join("\n", "tenant = swapcity",
+                "brokerUrl = " + System.getProperty(Distribution.BROKER_PROPERTY),
+                "topic = v3/" + application + "@swapcity/devices/+/up", "webhookSecret = it-secret", ""));
+        try {
+            hub.awaitRunning("lorawan-tts.swapcity");
+            publish("v3/" + application + "@swapcity/devices/depot-freezer/up", ttsUplink(devEui, 2, LHT65_VECTOR, 41));
+            await("the uplink through The Things Stack", () -> values("swapcity", entity, "fcnt:41").size() == 5);
+            assertEquals("the same entity with the same values", values("swapcity", entity, "fcnt:40"),
+                    values("swapcity", entity, "fcnt:41"));
+
+            String webhook = System.getProperty(Distribution.HTTP_PROPERTY) + "/lorawan-tts/swapcity/uplink";
+            await("the webhook receiver", () -> post(webhook, "wrong", ttsUplink(devEui, 2, LHT65_VECTOR, 42)).statusCode() == 401);
+            assertEquals(204, post(webhook, "it-secret", ttsUplink(devEui, 2, LHT65_VECTOR, 42)).statusCode());
+            assertEquals(5, values("swapcity", entity, "fcnt:42").size());
+            assertEquals("a duplicate", 202, post(webhook, "it-secret", ttsUplink(devEui, 2, LHT65_VECTOR, 42)).statusCode());
+        } finally {
+            Files.delete(ttsConfig);
+            features.uninstallFeature("hub-route-lorawan-tts");
+            features.installFeature("hub-route-lorawan-chirpstack");
+            hub.awaitRunning("lorawan-chirpstack.demo");
+        }
+    }
+
+    /** A The Things Stack v3 uplink message as its MQTT server and webhooks send it. */
+    private static byte[] ttsUplink(String devEui, int port, byte[] data, long frameCounter) {
+        return ("{\"end_device_ids\":{\"device_id\":\"depot-freezer\",\"application_ids\":{\"application_id\":\"app\"},"
+                + "\"dev_eui\":\"" + devEui.toUpperCase() + "\"},\"received_at\":\"" + java.time.Instant.now() + "\","
+                + "\"uplink_message\":{\"f_port\":" + port + ",\"f_cnt\":" + frameCounter + ",\"frm_payload\":\""
+                + Base64.getEncoder().encodeToString(data) + "\",\"received_at\":\"" + java.time.Instant.now() + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> post(String url, String secret, byte[] body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("X-Webhook-Secret", secret)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The notifications of one subscription that the driver's endpoint took. */
     private static List<com.fasterxml.jackson.databind.JsonNode> received(String subscriptionId) throws Exception {
         HttpResponse<String> all = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -395,14 +455,18 @@ public class LorawanPipelineIT {
     }
 
     private static void publish(byte[] payload) throws Exception {
-        MqttClient chirpstack = new MqttClient(System.getProperty(Distribution.BROKER_PROPERTY),
-                "chirpstack-it-" + UUID.randomUUID(), new MemoryPersistence());
-        chirpstack.connect();
+        publish("application/" + APPLICATION + "/device/" + DEV_EUI + "/event/up", payload);
+    }
+
+    private static void publish(String topic, byte[] payload) throws Exception {
+        MqttClient networkServer = new MqttClient(System.getProperty(Distribution.BROKER_PROPERTY),
+                "network-server-it-" + UUID.randomUUID(), new MemoryPersistence());
+        networkServer.connect();
         try {
-            chirpstack.publish("application/" + APPLICATION + "/device/" + DEV_EUI + "/event/up", payload, 1, false);
+            networkServer.publish(topic, payload, 1, false);
         } finally {
-            chirpstack.disconnect();
-            chirpstack.close();
+            networkServer.disconnect();
+            networkServer.close();
         }
     }
 
@@ -426,12 +490,17 @@ public class LorawanPipelineIT {
 
     /** "attribute unit" → value of the stored observations of one uplink of the test device. */
     private Map<String, Object> values(String messageId) {
+        return values("itcity", ENTITY, messageId);
+    }
+
+    private Map<String, Object> values(String tenant, String entity, String messageId) {
         Map<String, Object> values = new LinkedHashMap<>();
         try (Connection connection = store().getConnection(); PreparedStatement query = connection.prepareStatement(
                 "SELECT attribute, unit_code, value_number, value_text FROM hub_observation"
-                        + " WHERE tenant = 'itcity' AND entity_id = ? AND message_id = ?")) {
-            query.setString(1, ENTITY);
-            query.setString(2, messageId);
+                        + " WHERE tenant = ? AND entity_id = ? AND message_id = ?")) {
+            query.setString(1, tenant);
+            query.setString(2, entity);
+            query.setString(3, messageId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     String key = rows.getString(1) + (rows.getString(2) == null ? "" : " " + rows.getString(2));
