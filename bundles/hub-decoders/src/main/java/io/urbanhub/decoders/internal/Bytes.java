@@ -47,7 +47,7 @@ final class Bytes {
         return HexFormat.ofDelimiter(" ").formatHex(bytes, offset, offset + length);
     }
 
-    /** Rounds away the binary noise of a scaled integer, e.g. 1195 / 1000.0 to 1.195. */
+    /** Rounds a computed reading to a sensible resolution, e.g. a water level to millimetres. */
     static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;

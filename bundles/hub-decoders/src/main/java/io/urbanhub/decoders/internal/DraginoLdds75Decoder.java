@@ -21,8 +21,8 @@ import io.urbanhub.api.spi.PayloadDecoder;
  * <p>The entity is a Smart Data Model {@code WaterObserved}, the water below the sensor. The sensor
  * measures the {@code distance} down to the surface, in millimetres as it counts them; the model's
  * {@code height} (the level) is the mounting height minus that distance, and the mounting height is the
- * installation's, not the payload's, so it is left to whoever knows it. The optional temperature probe
- * is not read: the payload cannot tell an absent probe from 0 °C.
+ * installation's, not the payload's, so it is left to whoever knows it. The optional DS18B20
+ * temperature is not read.
  */
 @Component(property = PayloadDecoder.DEVICE_TYPE + "=" + DraginoLdds75Decoder.DEVICE_TYPE)
 public class DraginoLdds75Decoder implements PayloadDecoder {
