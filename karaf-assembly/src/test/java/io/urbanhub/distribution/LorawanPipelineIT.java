@@ -377,6 +377,31 @@ public class LorawanPipelineIT {
         }
     }
 
+    @Test
+    public void k_anUnknownDeviceIsOnboardedFromTheConsoleAndItsUplinkReplayed() throws Exception {
+        startItcityInstance();
+        String devEui = "a8404100018100cc";
+        String entity = "urn:ngsi-ld:IndoorEnvironmentObserved:itcity:boiler-room";
+        publish("application/" + APPLICATION + "/device/" + devEui + "/event/up", uplink(devEui, 2, LHT65_VECTOR, 50));
+        String reason = "unknown device " + devEui;
+        await("the dead letter of the unknown device", () -> deadLetterReasons().contains(reason));
+
+        String listed = Console.execute(sessionFactory, "hub:deadletters --tenant itcity --reason \"" + reason + "\" --no-format");
+        List<String> rows = listed.lines().filter(line -> line.contains(reason)).toList();
+        assertEquals(listed, 1, rows.size());
+        String id = rows.get(0).trim().split("\\s+")[0];
+
+        String added = Console.execute(sessionFactory, "hub:device-add --longitude 7.61 --latitude 51.95 --name Heizraum "
+                + devEui + " dragino-lht65 itcity IndoorEnvironmentObserved boiler-room");
+        assertTrue(added, added.contains(entity));
+        assertTrue(Console.execute(sessionFactory, "hub:devices --tenant itcity --no-format").contains(devEui));
+
+        String replayed = Console.execute(sessionFactory, "hub:deadletter-replay " + id);
+        assertTrue(replayed, replayed.contains("replayed through " + INSTANCE));
+        assertEquals(5, values("itcity", entity, "fcnt:50").size());
+        assertTrue("the dead letter is gone", !deadLetterReasons().contains(reason));
+    }
+
     /** A The Things Stack v3 uplink message as its MQTT server and webhooks send it. */
     private static byte[] ttsUplink(String devEui, int port, byte[] data, long frameCounter) {
         return ("{\"end_device_ids\":{\"device_id\":\"depot-freezer\",\"application_ids\":{\"application_id\":\"app\"},"

@@ -8,4 +8,16 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface AdapterInstances {
 
     List<AdapterInstanceStatus> instances();
+
+    /**
+     * Hands a kept input back to the adapter instance that received it, as if it came again; the adapter
+     * stores it or keeps it as a dead letter anew. Adapters that can do so have a route {@value #REPLAY_ROUTE}
+     * from {@value #REPLAY_ENDPOINT}.
+     *
+     * @throws IllegalStateException when the instance is not running or cannot replay, saying which
+     */
+    void replay(String instance, byte[] input);
+
+    String REPLAY_ROUTE = "replay";
+    String REPLAY_ENDPOINT = "direct:replay";
 }

@@ -1,6 +1,7 @@
 package io.urbanhub.api.admin;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -17,4 +18,9 @@ public interface DataLayerQueries {
 
     /** The newest dead letters first; {@code tenant} {@code null} for all. */
     List<DeadLetter> deadLetters(String tenant, int limit);
+
+    Optional<DeadLetter> deadLetter(long id);
+
+    /** Forgets a dead letter, once it is replayed; false when there is none of that id. */
+    boolean removeDeadLetter(long id);
 }

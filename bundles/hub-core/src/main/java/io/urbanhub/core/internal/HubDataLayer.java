@@ -176,6 +176,24 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     }
 
     @Override
+    public Optional<DeadLetter> deadLetter(long id) {
+        try {
+            return reads.deadLetter(id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading dead letter " + id + " failed", e);
+        }
+    }
+
+    @Override
+    public boolean removeDeadLetter(long id) {
+        try {
+            return store.removeDeadLetter(id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Removing dead letter " + id + " failed", e);
+        }
+    }
+
+    @Override
     public Optional<EntityState> byId(String tenant, String entityId) {
         try {
             return reads.entity(tenant, entityId);

@@ -5,6 +5,7 @@ import java.util.Hashtable;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.urbanhub.api.admin.AdapterInstanceStatus;
+import io.urbanhub.api.admin.AdapterInstances;
 import io.urbanhub.api.admin.InstanceNames;
 
 /**
@@ -141,6 +143,22 @@ final class AdapterInstance {
         }
         state = next;
         reason = why;
+    }
+
+    /** Sends a kept input through the instance's replay route, and returns once the route has handled it. */
+    void replay(byte[] input) {
+        CamelContext running = context;
+        if (running == null || !running.getStatus().isStarted()) {
+            throw new IllegalStateException("Adapter " + name + " is not running (" + state + ")");
+        }
+        if (running.getRoute(AdapterInstances.REPLAY_ROUTE) == null) {
+            throw new IllegalStateException("Adapter " + name + " cannot replay its inputs");
+        }
+        try (ProducerTemplate template = running.createProducerTemplate()) {
+            template.sendBody(AdapterInstances.REPLAY_ENDPOINT, input);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Closing the replay of " + name + " failed", e);
+        }
     }
 
     private Dictionary<String, Object> serviceProperties(Bundle adapterBundle) {

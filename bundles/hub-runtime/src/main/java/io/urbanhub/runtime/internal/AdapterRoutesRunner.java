@@ -106,6 +106,13 @@ public class AdapterRoutesRunner implements AdapterInstances {
                 .toList();
     }
 
+    @Override
+    public void replay(String name, byte[] input) {
+        AdapterInstance instance = instances.values().stream().filter(candidate -> candidate.status().name().equals(name))
+                .findFirst().orElseThrow(() -> new IllegalStateException("No adapter instance " + name + " is installed"));
+        instance.replay(input);
+    }
+
     @Deactivate
     void deactivate() {
         lifecycle.shutdownNow();

@@ -14,11 +14,16 @@ import io.urbanhub.api.admin.DeadLetter;
 @Command(scope = "hub", name = "deadletters", description = "Shows the newest dead letters with their reasons.")
 public class DeadLettersCommand implements Action {
 
+    private static final int SEARCHED = 10_000;
+
     @Reference
     DataLayerQueries queries;
 
     @Option(name = "--tenant", description = "Only this tenant's")
     String tenant;
+
+    @Option(name = "--reason", description = "Only those whose reason contains this, e.g. \"unknown device\"")
+    String reason;
 
     @Option(name = "-n", aliases = "--limit", description = "How many dead letters")
     int limit = 20;
@@ -36,7 +41,9 @@ public class DeadLettersCommand implements Action {
         table.column("Device");
         table.column("Bytes").alignRight();
         table.column("Reason");
-        for (DeadLetter letter : queries.deadLetters(tenant, limit)) {
+        // a reason filter looks further back, as the letters it wants may be rare
+        for (DeadLetter letter : queries.deadLetters(tenant, reason == null ? limit : Math.max(limit, SEARCHED))
+                .stream().filter(letter -> reason == null || letter.reason().contains(reason)).limit(limit).toList()) {
             table.addRow().addContent(letter.id(), letter.receivedAt(), letter.tenant(), letter.adapter(),
                     letter.device() == null ? "-" : letter.device(), letter.payloadSize(), letter.reason());
         }

@@ -67,12 +67,27 @@ public final class JdbcReads {
              PreparedStatement query = Jdbc.prepare(connection, sql.toString(), parameters);
              ResultSet result = query.executeQuery()) {
             while (result.next()) {
-                rows.add(new DeadLetter(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
-                        result.getString(5), result.getTimestamp(6).toInstant(), result.getString(7), result.getInt(8),
-                        result.getBytes(9)));
+                rows.add(deadLetter(result));
             }
         }
         return rows;
+    }
+
+    public Optional<DeadLetter> deadLetter(long id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT id, tenant, adapter, source_system, device_id,"
+                     + " received_at, reason, payload_size, payload FROM hub_dead_letter WHERE id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? Optional.of(deadLetter(result)) : Optional.empty();
+            }
+        }
+    }
+
+    private static DeadLetter deadLetter(ResultSet result) throws SQLException {
+        return new DeadLetter(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
+                result.getString(5), result.getTimestamp(6).toInstant(), result.getString(7), result.getInt(8),
+                result.getBytes(9));
     }
 
     public Optional<EntityState> entity(String tenant, String entityId) throws SQLException {

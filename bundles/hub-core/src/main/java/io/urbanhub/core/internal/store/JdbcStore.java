@@ -107,6 +107,14 @@ public final class JdbcStore {
         }
     }
 
+    public boolean removeDeadLetter(long id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM hub_dead_letter WHERE id = ?")) {
+            delete.setLong(1, id);
+            return delete.executeUpdate() > 0;
+        }
+    }
+
     public void deadLetter(Input input, String reason, int maxPayloadBytes) throws SQLException {
         byte[] payload = input.payload();
         byte[] kept = payload.length > maxPayloadBytes ? Arrays.copyOf(payload, maxPayloadBytes) : payload;

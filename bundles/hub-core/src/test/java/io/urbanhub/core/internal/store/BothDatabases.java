@@ -11,11 +11,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 import io.urbanhub.testing.TestPostgres;
 
 /** The databases the store supports: a fresh in-memory H2 and a fresh database on a real PostgreSQL. */
-final class BothDatabases implements AutoCloseable {
+public final class BothDatabases implements AutoCloseable {
 
     private final TestPostgres postgres = TestPostgres.start();
 
-    Stream<DataSource> fresh() {
+    public Stream<DataSource> fresh() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         PGSimpleDataSource pg = new PGSimpleDataSource();

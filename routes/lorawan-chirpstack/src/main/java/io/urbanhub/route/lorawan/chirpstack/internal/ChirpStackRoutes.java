@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.urbanhub.api.admin.AdapterInstances;
 import io.urbanhub.api.model.Tenants;
 import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.DeviceRegistry;
@@ -56,6 +57,9 @@ public class ChirpStackRoutes extends RouteBuilder {
         UplinkHandler uplinks = new UplinkHandler(adapter, SYSTEM, tenant, dataLayer, devices, decoders);
 
         from(broker.pahoUri(config.topic(), clientId, "cleanSession=false")).routeId("uplinks")
+                .process(exchange -> uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now(), UplinkParser::parse));
+        // dead letters handed back by hub:deadletter-replay
+        from(AdapterInstances.REPLAY_ENDPOINT).routeId(AdapterInstances.REPLAY_ROUTE)
                 .process(exchange -> uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now(), UplinkParser::parse));
     }
 }

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.urbanhub.api.admin.AdapterInstances;
 import io.urbanhub.api.model.Tenants;
 import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.DeviceRegistry;
@@ -52,14 +53,17 @@ public class TtsRoutes extends RouteBuilder {
     @Override
     public void configure() {
         String tenant = Tenants.require(config.tenant());
+        String adapter = getCamelContext().getName();
+        UplinkHandler uplinks = new UplinkHandler(adapter, SYSTEM, tenant, dataLayer, devices, decoders);
+        // dead letters handed back by hub:deadletter-replay, from MQTT and the webhook alike
+        from(AdapterInstances.REPLAY_ENDPOINT).routeId(AdapterInstances.REPLAY_ROUTE)
+                .process(exchange -> uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now(),
+                        TtsUplinkParser::parse));
         if (config.brokerUrl().isBlank()) {
             return;
         }
         MqttConnection broker = new MqttConnection(config.brokerUrl(), config.qos(), config.username(), config.password());
-        String adapter = getCamelContext().getName();
         String clientId = config.clientId().isBlank() ? "urbanhub-" + adapter : config.clientId();
-        UplinkHandler uplinks = new UplinkHandler(adapter, SYSTEM, tenant, dataLayer, devices, decoders);
-
         from(broker.pahoUri(config.topic(), clientId, "cleanSession=false")).routeId("uplinks")
                 .process(exchange -> uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now(),
                         TtsUplinkParser::parse));

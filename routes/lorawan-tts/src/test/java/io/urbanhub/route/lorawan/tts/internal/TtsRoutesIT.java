@@ -16,6 +16,7 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 
+import io.urbanhub.api.admin.AdapterInstances;
 import io.urbanhub.lorawan.LorawanFakes;
 import io.urbanhub.testing.TestMqttBroker;
 
@@ -68,6 +69,24 @@ class TtsRoutesIT {
 
             assertTrue(one.matches(20, TimeUnit.SECONDS));
             assertEquals("fcnt:9", dataLayer.accepted.get(0).input().source().messageId());
+        }
+    }
+
+    @Test
+    void aWebhookOnlyInstanceHasNoMqttRouteButReplaysKeptInputs() throws Exception {
+        LorawanFakes.RecordingDataLayer dataLayer = new LorawanFakes.RecordingDataLayer();
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.getCamelContextExtension().setName("lorawan-tts.musterstadt");
+            context.addRoutes(new TtsRoutes(config("", "v3/+/devices/+/up"), dataLayer,
+                    LorawanFakes.devices(LorawanFakes.coldRoom("musterstadt")), LorawanFakes.lht65()));
+            context.start();
+
+            assertEquals(null, context.getRoute("uplinks"));
+            context.createProducerTemplate().sendBody(AdapterInstances.REPLAY_ENDPOINT,
+                    TtsMessages.uplink(LHT65_DEV_EUI, 2, LHT65_VECTOR, 3));
+
+            assertEquals(1, dataLayer.accepted.size(), "replayed synchronously");
+            assertEquals("fcnt:3", dataLayer.accepted.get(0).input().source().messageId());
         }
     }
 

@@ -1,0 +1,145 @@
+package io.urbanhub.core.internal.devices;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.urbanhub.api.admin.DeviceAdmin;
+import io.urbanhub.api.spi.DataLayer;
+import io.urbanhub.api.spi.Device;
+import io.urbanhub.api.spi.DeviceRegistry;
+import io.urbanhub.core.internal.store.JdbcDevices;
+
+/**
+ * The registered devices, kept in the store and looked up from memory: every uplink asks. Another hub on
+ * the same database may change them too, so the table is checked for changes every few seconds.
+ */
+@Component(service = {DeviceRegistry.class, DeviceAdmin.class})
+public class StoredDeviceRegistry implements DeviceRegistry, DeviceAdmin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoredDeviceRegistry.class);
+    private static final long CHECK_SECONDS = 5;
+
+    private final JdbcDevices table;
+    private final Map<String, Device> devices = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "hub-device-registry");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile String loadedVersion = "";
+
+    /**
+     * @param dataLayer not used itself: it is there once the store's schema, the device table included, is migrated
+     */
+    @Activate
+    public StoredDeviceRegistry(@Reference(target = "(dataSourceName=urbanhub)") DataSource dataSource,
+                                @Reference DataLayer dataLayer) throws SQLException {
+        this.table = new JdbcDevices(dataSource);
+        reload();
+        checker.scheduleWithFixedDelay(this::reloadIfChanged, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        checker.shutdownNow();
+    }
+
+    @Override
+    public Optional<Device> find(String deviceId) {
+        return Optional.ofNullable(devices.get(deviceId.toLowerCase(Locale.ROOT)));
+    }
+
+    @Override
+    public Collection<Device> all() {
+        return List.copyOf(devices.values());
+    }
+
+    @Override
+    public void put(Device device) {
+        Device normalized = normalized(device);
+        save(List.of(normalized));
+    }
+
+    @Override
+    public boolean remove(String deviceId) {
+        try {
+            boolean removed = table.delete(deviceId.toLowerCase(Locale.ROOT));
+            devices.remove(deviceId.toLowerCase(Locale.ROOT));
+            return removed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Removing device " + deviceId + " failed", e);
+        }
+    }
+
+    @Override
+    public ImportResult importCsv(Reader csv) throws IOException {
+        DeviceCsv.Result parsed = DeviceCsv.parse(csv);
+        Map<String, Device> unique = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>(parsed.problems());
+        for (Device device : parsed.devices()) {
+            if (unique.putIfAbsent(device.deviceId(), normalized(device)) != null) {
+                problems.add("device " + device.deviceId() + " is listed twice; the first entry counts");
+            }
+        }
+        save(List.copyOf(unique.values()));
+        return new ImportResult(unique.size(), problems);
+    }
+
+    private void save(List<Device> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        try {
+            table.save(changed);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Saving " + changed.size() + " devices failed", e);
+        }
+        changed.forEach(device -> devices.put(device.deviceId(), device));
+    }
+
+    private static Device normalized(Device device) {
+        return new Device(device.deviceId().toLowerCase(Locale.ROOT), device.deviceType(), device.entity(), device.location(),
+                device.name() == null ? "" : device.name());
+    }
+
+    private void reloadIfChanged() {
+        try {
+            if (!table.version().equals(loadedVersion)) {
+                reload();
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Checking the device registry for changes failed; keeping the {} devices known", devices.size(), e);
+        }
+    }
+
+    private void reload() throws SQLException {
+        String version = table.version();
+        Map<String, Device> loaded = new ConcurrentHashMap<>();
+        table.all().forEach(device -> loaded.put(device.deviceId(), device));
+        devices.keySet().retainAll(loaded.keySet());
+        devices.putAll(loaded);
+        loadedVersion = version;
+        LOG.info("Device registry: {} devices", devices.size());
+    }
+}
