@@ -1,0 +1,184 @@
+package io.urbanhub.codecs.internal;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.Function;
+import org.mozilla.javascript.RhinoException;
+import org.mozilla.javascript.Script;
+import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptableObject;
+
+import io.urbanhub.api.spi.DecodingException;
+
+/**
+ * Runs device-repository codecs in Rhino. The standard objects are made once and sealed, so that every
+ * call shares them and none can change them for the others; each call then runs the codec's compiled
+ * script in a fresh scope of its own, so no state survives from one uplink to the next.
+ *
+ * <p>What the limits bound: script instructions (loops, calls, recursion, regular-expression backtracking),
+ * time, interpreter stack depth, and the size of what a call returns. What they cannot bound: the time and
+ * memory of one built-in call, which runs as Java without looking at the limits ({@code a.indexOf(x)} on
+ * an array of length 2^32, {@code new Array(1e9).fill(0)}). Calls therefore run on worker threads: the
+ * caller gets its answer by the time limit in any case, and while a call of a codec runs on past its
+ * limit, further calls of that codec are refused. A call that runs out of memory fails alone when the
+ * allocation that failed was its own; allocations just below the heap size still starve the hub.
+ */
+public final class CodecEngine implements AutoCloseable {
+
+    static final String ENTRY_POINT = "decodeUplink";
+    /** How long past the time limit a caller waits for Rhino to notice it before giving up on the call. */
+    private static final Duration GRACE = Duration.ofMillis(100);
+    private static final int MAX_CALLS_AT_ONCE = 32;
+    private static final int RUNNING = 0;
+    private static final int ENDED = 1;
+    private static final int ABANDONED = 2;
+
+    private final CodecLimits limits;
+    private final GuardedContextFactory contexts;
+    private final ScriptableObject standardObjects;
+    private final ThreadPoolExecutor workers;
+
+    public CodecEngine(CodecLimits limits) {
+        this.limits = limits;
+        this.contexts = new GuardedContextFactory(limits);
+        Context context = contexts.enterContext();
+        try {
+            standardObjects = context.initSafeStandardObjects(null, true);
+        } finally {
+            Context.exit();
+        }
+        AtomicInteger threads = new AtomicInteger();
+        workers = new ThreadPoolExecutor(0, MAX_CALLS_AT_ONCE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "hub-codec-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public CodecLimits limits() {
+        return limits;
+    }
+
+    /** Compiles a codec and runs its top level once, under the limits, to see that it defines decodeUplink. */
+    public JavaScriptCodec compile(String fileName, String source) throws BrokenCodecException {
+        try {
+            Script script = guarded(new AtomicInteger(), context -> {
+                Script compiled = context.compileString(ConstAsLet.rewrite(source), fileName, 1, null);
+                start(context, compiled);
+                return compiled;
+            });
+            return new JavaScriptCodec(this, fileName, script);
+        } catch (DecodingException e) {
+            throw new BrokenCodecException(e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    /** One call: a fresh scope, the codec's top level, then decodeUplink(input); its result copied out. */
+    CodecOutput call(Script script, CodecInput input, AtomicInteger overrunning) throws DecodingException {
+        return guarded(overrunning, context -> {
+            Started codec = start(context, script);
+            Object result = codec.decodeUplink().call(context, codec.scope(), codec.scope(),
+                    new Object[] {input.toScript(context, codec.scope())});
+            return new OutputReader(limits).read(result);
+        });
+    }
+
+    private interface Guarded<T> {
+        T run(Context context) throws DecodingException;
+    }
+
+    private <T> T guarded(AtomicInteger overrunning, Guarded<T> work) throws DecodingException {
+        if (overrunning.get() > 0) {
+            throw new DecodingException("an earlier call of the codec is still running past its time limit");
+        }
+        AtomicInteger state = new AtomicInteger(RUNNING);
+        Future<T> call;
+        try {
+            call = workers.submit(() -> {
+                try {
+                    return inContext(work);
+                } finally {
+                    if (!state.compareAndSet(RUNNING, ENDED)) {
+                        overrunning.decrementAndGet();
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new DecodingException("more than " + MAX_CALLS_AT_ONCE + " codec calls at once");
+        }
+        try {
+            try {
+                return call.get(limits.timeout().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                overrunning.incrementAndGet();
+                if (state.compareAndSet(RUNNING, ABANDONED)) {
+                    throw new DecodingException("the codec ran longer than " + limits.timeout().toMillis() + " ms");
+                }
+                overrunning.decrementAndGet();
+                return call.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof DecodingException reason ? reason
+                    : new DecodingException("the codec failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            overrunning.incrementAndGet();
+            if (!state.compareAndSet(RUNNING, ABANDONED)) {
+                overrunning.decrementAndGet();
+            }
+            throw new DecodingException("interrupted while the codec ran");
+        }
+    }
+
+    private <T> T inContext(Guarded<T> work) throws DecodingException {
+        GuardedContext context = contexts.enterGuarded();
+        try {
+            context.startCall();
+            return work.run(context);
+        } catch (RhinoException e) {
+            throw new DecodingException(describe(e));
+        } catch (LimitExceeded e) {
+            throw new DecodingException(e.getMessage());
+        } catch (StackOverflowError e) {
+            throw new DecodingException("the codec nests too deeply");
+        } catch (OutOfMemoryError e) {
+            throw new DecodingException("the codec ran out of memory");
+        } finally {
+            Context.exit();
+        }
+    }
+
+    private record Started(Scriptable scope, Function decodeUplink) {
+    }
+
+    private Started start(Context context, Script script) throws DecodingException {
+        Scriptable scope = context.newObject(standardObjects);
+        scope.setPrototype(standardObjects);
+        scope.setParentScope(null);
+        script.exec(context, scope, scope);
+        Object function = ScriptableObject.getProperty(scope, ENTRY_POINT);
+        if (!(function instanceof Function decodeUplink)) {
+            throw new DecodingException("the codec defines no function " + ENTRY_POINT + "(input)");
+        }
+        return new Started(scope, decodeUplink);
+    }
+
+    private static String describe(RhinoException e) {
+        String where = e.lineNumber() > 0 ? " (line " + e.lineNumber() + (e.columnNumber() > 0 ? ", column " + e.columnNumber() : "") + ")" : "";
+        return e.details() + where;
+    }
+}
