@@ -402,6 +402,35 @@ public class LorawanPipelineIT {
         assertTrue("the dead letter is gone", !deadLetterReasons().contains(reason));
     }
 
+    @Test
+    public void l_aDownlinkQueuedOnTheConsoleReachesTheNetworkServersTopic() throws Exception {
+        startItcityInstance();
+        List<String> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MqttClient chirpstack = new MqttClient(System.getProperty(Distribution.BROKER_PROPERTY), "chirpstack-down-" + UUID.randomUUID(),
+                new MemoryPersistence());
+        chirpstack.connect();
+        try {
+            chirpstack.subscribe("application/+/device/" + DEV_EUI + "/command/down", 1,
+                    (topic, message) -> commands.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
+            String refused = Console.execute(sessionFactory, "hub:downlink " + INSTANCE + " " + DEV_EUI + " 0 01");
+            assertTrue(refused, refused.contains("Not queued: The port of a downlink is 1 to 223"));
+
+            publish(uplink(DEV_EUI, 2, LHT65_VECTOR, 60));
+            await("the uplink that tells the downlink topic", () -> values("fcnt:60").size() == 5);
+            String queued = Console.execute(sessionFactory, "hub:downlink --confirmed " + INSTANCE + " " + DEV_EUI + " 10 0100");
+            assertTrue(queued, queued.contains("Queued 2 bytes on port 10"));
+            await("the downlink on ChirpStack's command topic", () -> !commands.isEmpty());
+        } finally {
+            chirpstack.disconnect();
+            chirpstack.close();
+        }
+        com.fasterxml.jackson.databind.JsonNode command = new ObjectMapper().readTree(commands.get(0));
+        assertEquals(DEV_EUI, command.get("devEui").asText());
+        assertEquals(10, command.get("fPort").asInt());
+        assertTrue(command.get("confirmed").asBoolean());
+        assertEquals("AQA=", command.get("data").asText());
+    }
+
     /** A The Things Stack v3 uplink message as its MQTT server and webhooks send it. */
     private static byte[] ttsUplink(String devEui, int port, byte[] data, long frameCounter) {
         return ("{\"end_device_ids\":{\"device_id\":\"depot-freezer\",\"application_ids\":{\"application_id\":\"app\"},"

@@ -9,9 +9,10 @@ import java.util.Map;
  * @param devEui          the device's EUI, lower case hex
  * @param time            when the network received it; null when the server did not say
  * @param decodedByServer what the network server's own payload formatter made of it; empty when none ran
+ * @param downlinkTopic   where the network server takes downlinks for this device; null when unknown
  */
 public record LorawanUplink(String devEui, long frameCounter, int port, byte[] data, Instant time,
-                            Map<String, Object> decodedByServer) {
+                            Map<String, Object> decodedByServer, String downlinkTopic) {
 
     public LorawanUplink {
         decodedByServer = decodedByServer == null ? Map.of() : Map.copyOf(decodedByServer);

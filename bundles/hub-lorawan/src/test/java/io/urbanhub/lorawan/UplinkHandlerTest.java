@@ -30,7 +30,7 @@ class UplinkHandlerTest {
         Map<String, Object> decoded = Map.of("temperature", 3.5, "status", "ok", "nested", Map.of("a", 1));
 
         Receipt receipt = handler.handle(new byte[] {1}, NOW,
-                message -> new LorawanUplink(DEV_EUI, 4, 1, message, null, decoded));
+                message -> new LorawanUplink(DEV_EUI, 4, 1, message, null, decoded, null));
 
         assertEquals(Receipt.STORED, receipt);
         assertEquals(Map.of("temperature", 3.5, "status", "ok"),
@@ -41,7 +41,7 @@ class UplinkHandlerTest {
 
     @Test
     void withoutADecoderAndWithoutTheServersDecodingTheUplinkIsADeadLetter() {
-        handler.handle(new byte[] {1}, NOW, message -> new LorawanUplink(DEV_EUI, 5, 1, message, null, null));
+        handler.handle(new byte[] {1}, NOW, message -> new LorawanUplink(DEV_EUI, 5, 1, message, null, null, null));
 
         assertEquals(1, dataLayer.rejected.size());
         assertTrue(dataLayer.rejected.get(0).reason().contains("no decoder installed for device type vendor-unknown"));

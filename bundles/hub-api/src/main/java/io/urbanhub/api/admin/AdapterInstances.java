@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import io.urbanhub.api.spi.Downlink;
+
 @ProviderType
 public interface AdapterInstances {
 
@@ -18,6 +20,16 @@ public interface AdapterInstances {
      */
     void replay(String instance, byte[] input);
 
+    /**
+     * Queues a downlink through the adapter instance the device's uplinks come through. Adapters that can
+     * do so have a route {@value #DOWNLINK_ROUTE} from {@value #DOWNLINK_ENDPOINT}.
+     *
+     * @throws IllegalStateException when the instance is not running or cannot send it, saying why
+     */
+    void downlink(String instance, Downlink downlink);
+
     String REPLAY_ROUTE = "replay";
     String REPLAY_ENDPOINT = "direct:replay";
+    String DOWNLINK_ROUTE = "downlinks";
+    String DOWNLINK_ENDPOINT = "direct:downlink";
 }

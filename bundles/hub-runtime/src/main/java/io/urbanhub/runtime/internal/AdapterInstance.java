@@ -5,6 +5,7 @@ import java.util.Hashtable;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.osgi.framework.Bundle;
@@ -145,19 +146,27 @@ final class AdapterInstance {
         reason = why;
     }
 
-    /** Sends a kept input through the instance's replay route, and returns once the route has handled it. */
-    void replay(byte[] input) {
+    /**
+     * Sends a body through one of the instance's routes and returns once the route has handled it; a failure
+     * of the route comes back as an IllegalStateException with its reason.
+     *
+     * @param what what the route does, for the message when the adapter has no such route
+     */
+    void send(String route, String endpoint, Object body, String what) {
         CamelContext running = context;
         if (running == null || !running.getStatus().isStarted()) {
             throw new IllegalStateException("Adapter " + name + " is not running (" + state + ")");
         }
-        if (running.getRoute(AdapterInstances.REPLAY_ROUTE) == null) {
-            throw new IllegalStateException("Adapter " + name + " cannot replay its inputs");
+        if (running.getRoute(route) == null) {
+            throw new IllegalStateException("Adapter " + name + " cannot " + what);
         }
         try (ProducerTemplate template = running.createProducerTemplate()) {
-            template.sendBody(AdapterInstances.REPLAY_ENDPOINT, input);
+            template.sendBody(endpoint, body);
+        } catch (CamelExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException(cause.getMessage(), cause);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("Closing the replay of " + name + " failed", e);
+            throw new IllegalStateException("Closing the producer of " + name + " failed", e);
         }
     }
 

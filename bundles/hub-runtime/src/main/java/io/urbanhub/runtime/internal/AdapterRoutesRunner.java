@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import io.urbanhub.api.admin.AdapterInstanceStatus;
 import io.urbanhub.api.admin.AdapterInstances;
 import io.urbanhub.api.admin.InstanceNames;
+import io.urbanhub.api.spi.Downlink;
 
 /**
  * The whiteboard for adapter routes: every {@link RoutesBuilder} service with a {@code hub.adapter}
@@ -108,9 +109,17 @@ public class AdapterRoutesRunner implements AdapterInstances {
 
     @Override
     public void replay(String name, byte[] input) {
-        AdapterInstance instance = instances.values().stream().filter(candidate -> candidate.status().name().equals(name))
+        instance(name).send(AdapterInstances.REPLAY_ROUTE, AdapterInstances.REPLAY_ENDPOINT, input, "replay its inputs");
+    }
+
+    @Override
+    public void downlink(String name, Downlink downlink) {
+        instance(name).send(AdapterInstances.DOWNLINK_ROUTE, AdapterInstances.DOWNLINK_ENDPOINT, downlink, "send downlinks");
+    }
+
+    private AdapterInstance instance(String name) {
+        return instances.values().stream().filter(candidate -> candidate.status().name().equals(name))
                 .findFirst().orElseThrow(() -> new IllegalStateException("No adapter instance " + name + " is installed"));
-        instance.replay(input);
     }
 
     @Deactivate

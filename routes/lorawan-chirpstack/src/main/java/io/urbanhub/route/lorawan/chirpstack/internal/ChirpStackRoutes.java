@@ -15,8 +15,11 @@ import io.urbanhub.api.admin.AdapterInstances;
 import io.urbanhub.api.model.Tenants;
 import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.DeviceRegistry;
+import io.urbanhub.api.spi.Downlink;
 import io.urbanhub.api.spi.MqttConnection;
 import io.urbanhub.api.spi.PayloadDecoders;
+import io.urbanhub.lorawan.DownlinkTopics;
+import io.urbanhub.lorawan.UplinkFormat;
 import io.urbanhub.lorawan.UplinkHandler;
 
 /**
@@ -33,6 +36,8 @@ public class ChirpStackRoutes extends RouteBuilder {
 
     /** The network server kind, part of every message's identity. */
     static final String SYSTEM = "chirpstack";
+    /** camel-paho's header that sends one message to another topic than the endpoint's. */
+    static final String PAHO_TOPIC_HEADER = "CamelPahoOverrideTopic";
 
     private final ChirpStackConfig config;
     private final DataLayer dataLayer;
@@ -56,10 +61,21 @@ public class ChirpStackRoutes extends RouteBuilder {
         String clientId = config.clientId().isBlank() ? "urbanhub-" + adapter : config.clientId();
         UplinkHandler uplinks = new UplinkHandler(adapter, SYSTEM, tenant, dataLayer, devices, decoders);
 
+        DownlinkTopics downlinkTopics = new DownlinkTopics();
+        UplinkFormat format = downlinkTopics.learning(UplinkParser::parse);
+
         from(broker.pahoUri(config.topic(), clientId, "cleanSession=false")).routeId("uplinks")
-                .process(exchange -> uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now(), UplinkParser::parse));
+                .process(exchange -> uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now(), format));
         // dead letters handed back by hub:deadletter-replay
         from(AdapterInstances.REPLAY_ENDPOINT).routeId(AdapterInstances.REPLAY_ROUTE)
-                .process(exchange -> uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now(), UplinkParser::parse));
+                .process(exchange -> uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now(), format));
+        // hub:downlink; the topic names the application, which the device's uplinks told
+        from(AdapterInstances.DOWNLINK_ENDPOINT).routeId(AdapterInstances.DOWNLINK_ROUTE)
+                .process(exchange -> {
+                    Downlink downlink = exchange.getMessage().getBody(Downlink.class);
+                    exchange.getMessage().setHeader(PAHO_TOPIC_HEADER, downlinkTopics.topicFor(downlink.devEui()));
+                    exchange.getMessage().setBody(ChirpStackDownlinks.json(downlink));
+                })
+                .to(broker.pahoUri("downlinks", clientId + "-downlinks"));
     }
 }

@@ -56,7 +56,9 @@ final class UplinkParser {
                 throw new BadUplinkException("time '" + event.get("time").asText() + "' is not an ISO 8601 instant");
             }
         }
-        return new LorawanUplink(devEui, frameCounter, event.get("fPort").asInt(), data, time, null);
+        String application = event.at("/deviceInfo/applicationId").asText("");
+        String downlinkTopic = application.isEmpty() ? null : "application/" + application + "/device/" + devEui + "/command/down";
+        return new LorawanUplink(devEui, frameCounter, event.get("fPort").asInt(), data, time, null, downlinkTopic);
     }
 
     private static String text(JsonNode node, String field) throws BadUplinkException {

@@ -15,8 +15,10 @@ import io.urbanhub.api.admin.AdapterInstances;
 import io.urbanhub.api.model.Tenants;
 import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.DeviceRegistry;
+import io.urbanhub.api.spi.Downlink;
 import io.urbanhub.api.spi.MqttConnection;
 import io.urbanhub.api.spi.PayloadDecoders;
+import io.urbanhub.lorawan.DownlinkTopics;
 import io.urbanhub.lorawan.UplinkHandler;
 
 /**
@@ -35,6 +37,9 @@ public class TtsRoutes extends RouteBuilder {
     static final String ADAPTER = "lorawan-tts";
     /** The network server kind, part of every message's identity. */
     static final String SYSTEM = "tts";
+    /** camel-paho's headers: the topic a message came on, and the topic to send one message to. */
+    static final String PAHO_RECEIVED_TOPIC_HEADER = "CamelMqttTopic";
+    static final String PAHO_TOPIC_HEADER = "CamelPahoOverrideTopic";
 
     private final TtsConfig config;
     private final DataLayer dataLayer;
@@ -55,17 +60,29 @@ public class TtsRoutes extends RouteBuilder {
         String tenant = Tenants.require(config.tenant());
         String adapter = getCamelContext().getName();
         UplinkHandler uplinks = new UplinkHandler(adapter, SYSTEM, tenant, dataLayer, devices, decoders);
+        DownlinkTopics downlinkTopics = new DownlinkTopics();
         // dead letters handed back by hub:deadletter-replay, from MQTT and the webhook alike
         from(AdapterInstances.REPLAY_ENDPOINT).routeId(AdapterInstances.REPLAY_ROUTE)
                 .process(exchange -> uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now(),
-                        TtsUplinkParser::parse));
+                        downlinkTopics.learning(TtsUplinkParser::parse)));
         if (config.brokerUrl().isBlank()) {
             return;
         }
         MqttConnection broker = new MqttConnection(config.brokerUrl(), config.qos(), config.username(), config.password());
         String clientId = config.clientId().isBlank() ? "urbanhub-" + adapter : config.clientId();
         from(broker.pahoUri(config.topic(), clientId, "cleanSession=false")).routeId("uplinks")
-                .process(exchange -> uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now(),
-                        TtsUplinkParser::parse));
+                .process(exchange -> {
+                    String topic = exchange.getMessage().getHeader(PAHO_RECEIVED_TOPIC_HEADER, String.class);
+                    uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now(),
+                            downlinkTopics.learning(message -> TtsUplinkParser.parse(message, topic)));
+                });
+        // hub:downlink; the topic names application and end device, which the device's uplinks told
+        from(AdapterInstances.DOWNLINK_ENDPOINT).routeId(AdapterInstances.DOWNLINK_ROUTE)
+                .process(exchange -> {
+                    Downlink downlink = exchange.getMessage().getBody(Downlink.class);
+                    exchange.getMessage().setHeader(PAHO_TOPIC_HEADER, downlinkTopics.topicFor(downlink.devEui()));
+                    exchange.getMessage().setBody(TtsDownlinks.json(downlink));
+                })
+                .to(broker.pahoUri("downlinks", clientId + "-downlinks"));
     }
 }

@@ -30,6 +30,14 @@ final class TtsUplinkParser {
     }
 
     static LorawanUplink parse(byte[] json) throws BadUplinkException {
+        return parse(json, null);
+    }
+
+    /**
+     * @param uplinkTopic the MQTT topic it came on, which names the application with its tenant
+     *                    ({@code app@tenant}) where the message itself does not; null for the webhook
+     */
+    static LorawanUplink parse(byte[] json, String uplinkTopic) throws BadUplinkException {
         JsonNode message;
         try {
             message = MAPPER.readTree(json);
@@ -58,7 +66,17 @@ final class TtsUplinkParser {
         Map<String, Object> decoded = uplink.path("decoded_payload").isObject()
                 ? MAPPER.convertValue(uplink.get("decoded_payload"), OBJECT) : Map.of();
         return new LorawanUplink(devEui, uplink.path("f_cnt").asLong(0), uplink.get("f_port").asInt(), data,
-                receivedAt(uplink.has("received_at") ? uplink : message), decoded);
+                receivedAt(uplink.has("received_at") ? uplink : message), decoded, downlinkTopic(message, uplinkTopic));
+    }
+
+    /** Where The Things Stack takes downlinks for the device: {@code v3/{application}/devices/{device}/down/push}. */
+    private static String downlinkTopic(JsonNode message, String uplinkTopic) {
+        if (uplinkTopic != null && uplinkTopic.endsWith("/up")) {
+            return uplinkTopic.substring(0, uplinkTopic.length() - "/up".length()) + "/down/push";
+        }
+        String application = message.at("/end_device_ids/application_ids/application_id").asText("");
+        String device = message.at("/end_device_ids/device_id").asText("");
+        return application.isEmpty() || device.isEmpty() ? null : "v3/" + application + "/devices/" + device + "/down/push";
     }
 
     private static Instant receivedAt(JsonNode node) throws BadUplinkException {

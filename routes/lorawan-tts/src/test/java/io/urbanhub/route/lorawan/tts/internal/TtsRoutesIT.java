@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -17,6 +18,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 
 import io.urbanhub.api.admin.AdapterInstances;
+import io.urbanhub.api.spi.Downlink;
 import io.urbanhub.lorawan.LorawanFakes;
 import io.urbanhub.testing.TestMqttBroker;
 
@@ -73,6 +75,39 @@ class TtsRoutesIT {
     }
 
     @Test
+    void aDownlinkGoesToTheTopicTheDevicesUplinksCameOn() throws Exception {
+        String application = "app-" + UUID.randomUUID().toString().substring(0, 8) + "@musterstadt-ttn";
+        LorawanFakes.RecordingDataLayer dataLayer = new LorawanFakes.RecordingDataLayer();
+        try (TestMqttBroker broker = TestMqttBroker.start(); CamelContext context = new DefaultCamelContext()) {
+            context.getCamelContextExtension().setName("lorawan-tts.musterstadt");
+            context.addRoutes(new TtsRoutes(config(broker.url(), "v3/" + application + "/devices/+/up"), dataLayer,
+                    LorawanFakes.devices(LorawanFakes.coldRoom("musterstadt")), LorawanFakes.lht65()));
+            NotifyBuilder one = new NotifyBuilder(context).fromRoute("uplinks").whenCompleted(1).create();
+            context.start();
+            Downlink close = Downlink.ofHex(LHT65_DEV_EUI, 10, "01 00", true);
+            CamelExecutionException tooEarly = org.junit.jupiter.api.Assertions.assertThrows(CamelExecutionException.class,
+                    () -> context.createProducerTemplate().sendBody(AdapterInstances.DOWNLINK_ENDPOINT, close));
+            assertTrue(tooEarly.getCause().getMessage().contains("No uplink of device"), tooEarly.getCause().getMessage());
+
+            MqttClient tts = new MqttClient(broker.url(), "tts-" + UUID.randomUUID(), new MemoryPersistence());
+            tts.connect();
+            java.util.concurrent.BlockingQueue<String> downlinks = new java.util.concurrent.LinkedBlockingQueue<>();
+            tts.subscribe("v3/" + application + "/devices/cold-room-1/down/push", 1,
+                    (topic, message) -> downlinks.add(new String(message.getPayload(), java.nio.charset.StandardCharsets.UTF_8)));
+            tts.publish("v3/" + application + "/devices/cold-room-1/up", TtsMessages.uplink(LHT65_DEV_EUI, 2, LHT65_VECTOR, 1), 1, false);
+            assertTrue(one.matches(20, TimeUnit.SECONDS));
+
+            context.createProducerTemplate().sendBody(AdapterInstances.DOWNLINK_ENDPOINT, close);
+
+            String queued = downlinks.poll(20, TimeUnit.SECONDS);
+            tts.disconnect();
+            tts.close();
+            assertEquals("{\"downlinks\":[{\"f_port\":10,\"frm_payload\":\"AQA=\",\"priority\":\"NORMAL\",\"confirmed\":true}]}",
+                    queued);
+        }
+    }
+
+    @Test
     void aWebhookOnlyInstanceHasNoMqttRouteButReplaysKeptInputs() throws Exception {
         LorawanFakes.RecordingDataLayer dataLayer = new LorawanFakes.RecordingDataLayer();
         try (CamelContext context = new DefaultCamelContext()) {
@@ -90,7 +125,9 @@ class TtsRoutesIT {
         }
     }
 
+    /** Each test its own client id: the broker keeps the session of a clean-session-off client between tests. */
     static TtsConfig config(String brokerUrl, String topic) {
+        String clientId = "urbanhub-it-" + UUID.randomUUID();
         return new TtsConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -119,7 +156,7 @@ class TtsRoutesIT {
 
             @Override
             public String clientId() {
-                return "";
+                return clientId;
             }
 
             @Override
