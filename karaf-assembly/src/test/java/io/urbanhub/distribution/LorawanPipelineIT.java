@@ -431,13 +431,19 @@ public class LorawanPipelineIT {
         assertEquals("AQA=", command.get("data").asText());
     }
 
-    /** A The Things Stack v3 uplink message as its MQTT server and webhooks send it. */
-    private static byte[] ttsUplink(String devEui, int port, byte[] data, long frameCounter) {
-        return ("{\"end_device_ids\":{\"device_id\":\"depot-freezer\",\"application_ids\":{\"application_id\":\"app\"},"
-                + "\"dev_eui\":\"" + devEui.toUpperCase() + "\"},\"received_at\":\"" + java.time.Instant.now() + "\","
-                + "\"uplink_message\":{\"f_port\":" + port + ",\"f_cnt\":" + frameCounter + ",\"frm_payload\":\""
-                + Base64.getEncoder().encodeToString(data) + "\",\"received_at\":\"" + java.time.Instant.now() + "\"}}")
-                .getBytes(StandardCharsets.UTF_8);
+    /** The documentation's The Things Stack v3 uplink message, carrying the given device, port, payload and frame. */
+    private static byte[] ttsUplink(String devEui, int port, byte[] data, long frameCounter) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        try (InputStream sample = LorawanPipelineIT.class.getResourceAsStream("/tts/uplink-v3-app1@tenant1-devices-dev1-up.json")) {
+            ObjectNode message = (ObjectNode) mapper.readTree(sample);
+            ((ObjectNode) message.get("end_device_ids")).put("dev_eui", devEui.toUpperCase());
+            ObjectNode uplink = (ObjectNode) message.get("uplink_message");
+            uplink.put("f_port", port);
+            uplink.put("f_cnt", frameCounter);
+            uplink.put("frm_payload", Base64.getEncoder().encodeToString(data));
+            uplink.put("received_at", java.time.Instant.now().toString());
+            return mapper.writeValueAsBytes(message);
+        }
     }
 
     private static HttpResponse<String> post(String url, String secret, byte[] body) throws Exception {
