@@ -37,6 +37,8 @@ public final class CodecEngine implements AutoCloseable {
     static final String ENTRY_POINT = "decodeUplink";
     /** How long past the time limit a caller waits for Rhino to notice it before giving up on the call. */
     private static final Duration GRACE = Duration.ofMillis(100);
+    /** Compiling is not limited (Rhino's first compile loads its classes); a codec's top level is. */
+    private static final Duration COMPILE_WAIT = Duration.ofSeconds(10);
     private static final int MAX_CALLS_AT_ONCE = 32;
     private static final int RUNNING = 0;
     private static final int ENDED = 1;
@@ -71,8 +73,9 @@ public final class CodecEngine implements AutoCloseable {
     /** Compiles a codec and runs its top level once, under the limits, to see that it defines decodeUplink. */
     public JavaScriptCodec compile(String fileName, String source) throws BrokenCodecException {
         try {
-            Script script = guarded(new AtomicInteger(), context -> {
+            Script script = guarded(new AtomicInteger(), COMPILE_WAIT, context -> {
                 Script compiled = context.compileString(ConstAsLet.rewrite(source), fileName, 1, null);
+                context.startCall();
                 start(context, compiled);
                 return compiled;
             });
@@ -89,7 +92,8 @@ public final class CodecEngine implements AutoCloseable {
 
     /** One call: a fresh scope, the codec's top level, then decodeUplink(input); its result copied out. */
     CodecOutput call(Script script, CodecInput input, AtomicInteger overrunning) throws DecodingException {
-        return guarded(overrunning, context -> {
+        return guarded(overrunning, Duration.ZERO, context -> {
+            context.startCall();
             Started codec = start(context, script);
             Object result = codec.decodeUplink().call(context, codec.scope(), codec.scope(),
                     new Object[] {input.toScript(context, codec.scope())});
@@ -98,10 +102,11 @@ public final class CodecEngine implements AutoCloseable {
     }
 
     private interface Guarded<T> {
-        T run(Context context) throws DecodingException;
+        T run(GuardedContext context) throws DecodingException;
     }
 
-    private <T> T guarded(AtomicInteger overrunning, Guarded<T> work) throws DecodingException {
+    /** Runs the work on a worker; waits for it as long as the time limit allows, plus the extra time given. */
+    private <T> T guarded(AtomicInteger overrunning, Duration extra, Guarded<T> work) throws DecodingException {
         if (overrunning.get() > 0) {
             throw new DecodingException("an earlier call of the codec is still running past its time limit");
         }
@@ -122,7 +127,7 @@ public final class CodecEngine implements AutoCloseable {
         }
         try {
             try {
-                return call.get(limits.timeout().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
+                return call.get(limits.timeout().plus(GRACE).plus(extra).toNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 overrunning.incrementAndGet();
                 if (state.compareAndSet(RUNNING, ABANDONED)) {
@@ -147,7 +152,6 @@ public final class CodecEngine implements AutoCloseable {
     private <T> T inContext(Guarded<T> work) throws DecodingException {
         GuardedContext context = contexts.enterGuarded();
         try {
-            context.startCall();
             return work.run(context);
         } catch (RhinoException e) {
             throw new DecodingException(describe(e));

@@ -23,9 +23,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class DeviceRepositoryYaml {
 
-    private static final Pattern BOOL = Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
-    private static final Pattern INT = Pattern.compile("^[-+]?(?:0x[0-9a-fA-F]+|0o[0-7]+|[0-9]+)$");
-    private static final Pattern FLOAT = Pattern.compile(
+    private static final Pattern YAML12_BOOL = Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
+    private static final Pattern YAML12_INT = Pattern.compile("^[-+]?(?:0x[0-9a-fA-F]+|0o[0-7]+|[0-9]+)$");
+    private static final Pattern YAML12_FLOAT = Pattern.compile(
             "^(?:[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
 
     private DeviceRepositoryYaml() {
@@ -38,13 +38,14 @@ final class DeviceRepositoryYaml {
         return new Yaml(new Constructor(options), new Representer(unused), unused, options, new Yaml12Resolver()).load(reader);
     }
 
+    /** The patterns are named apart from the YAML 1.1 ones that Resolver itself declares. */
     private static final class Yaml12Resolver extends Resolver {
 
         @Override
         protected void addImplicitResolvers() {
-            addImplicitResolver(Tag.BOOL, BOOL, "tTfF");
-            addImplicitResolver(Tag.INT, INT, "-+0123456789");
-            addImplicitResolver(Tag.FLOAT, FLOAT, "-+.0123456789");
+            addImplicitResolver(Tag.BOOL, YAML12_BOOL, "tTfF");
+            addImplicitResolver(Tag.INT, YAML12_INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, YAML12_FLOAT, "-+.0123456789");
             addImplicitResolver(Tag.NULL, NULL, "~nN\0");
             addImplicitResolver(Tag.NULL, EMPTY, null);
         }
