@@ -70,6 +70,19 @@ public final class CodecEngine implements AutoCloseable {
         return limits;
     }
 
+    /**
+     * Whether Rhino found its regular expressions. It looks for them through java.util.ServiceLoader once,
+     * when it is first used; in OSGi that needs the Service Loader Mediator and Rhino's bundle started.
+     */
+    public boolean hasRegularExpressions() {
+        try {
+            compile("regular-expressions.js", "var ok = /^a+$/.test('aa'); function decodeUplink(input) { return {}; }");
+            return true;
+        } catch (BrokenCodecException e) {
+            return false;
+        }
+    }
+
     /** Compiles a codec and runs its top level once, under the limits, to see that it defines decodeUplink. */
     public JavaScriptCodec compile(String fileName, String source) throws BrokenCodecException {
         try {

@@ -61,6 +61,10 @@ public class CodecFolder implements CodecCatalog {
                 config.maxStackDepth(), config.maxOutputValues(), config.maxOutputDepth(), config.maxStringLength()));
         this.directory = new CodecDirectory(Path.of(System.getProperty("karaf.etc", "etc")).resolve(config.folder()), engine);
         LOG.info("Codec folder {}, {}", directory.folder(), engine.limits());
+        if (!engine.hasRegularExpressions()) {
+            LOG.error("Rhino has no regular expressions, codecs that use them will fail: it needs the spifly feature and"
+                    + " its bundle started before io.urbanhub.codecs (restart both to mend it)");
+        }
         watcher.scheduleWithFixedDelay(this::look, 0, config.pollMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -84,6 +84,11 @@ class CodecIsolationTest {
     }
 
     @Test
+    void findsItsRegularExpressions() {
+        assertTrue(engine.hasRegularExpressions());
+    }
+
+    @Test
     void bytesArriveUnsigned() throws Exception {
         JavaScriptCodec codec = engine.compile("bytes.js", "function decodeUplink(input) { return { data: { b: input.bytes } }; }");
         assertEquals(Map.of("b", List.of(255.0, 128.0, 0.0)), codec.decodeUplink(new CodecInput(1, new byte[] {-1, -128, 0}, null)).data());

@@ -32,7 +32,7 @@ public class CodecCheckCommand implements Action {
     @Completion(DeviceTypeCompleter.class)
     String deviceType;
 
-    @Argument(index = 1, name = "examples", required = true, description = "Path of the codec's *-codec.yaml on the hub's machine")
+    @Argument(index = 1, name = "examples", required = true, description = "The codec's *-codec.yaml on the hub's machine; a relative path starts at the Karaf folder")
     @Completion(FileCompleter.class)
     String examples;
 
@@ -45,7 +45,7 @@ public class CodecCheckCommand implements Action {
                 .orElseThrow(() -> new IllegalArgumentException("No codec for device type " + deviceType + " in the codec folder"));
         JavaScriptCodec codec = state.codec()
                 .orElseThrow(() -> new IllegalStateException("Codec " + state.codecFile() + " is not loaded: " + state.reason()));
-        List<CodecExample> read = CodecExamples.read(Path.of(examples));
+        List<CodecExample> read = CodecExamples.read(Path.of(System.getProperty("karaf.base", "")).resolve(examples));
         ShellTable table = new ShellTable();
         table.column("Example");
         table.column("Result");
