@@ -1,13 +1,6 @@
 package io.urbanhub.codecs.internal;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.mozilla.javascript.Context;
@@ -27,10 +20,9 @@ import io.urbanhub.api.spi.DecodingException;
  * <p>What the limits bound: script instructions (loops, calls, recursion, regular-expression backtracking),
  * time, interpreter stack depth, and the size of what a call returns. What they cannot bound: the time and
  * memory of one built-in call, which runs as Java without looking at the limits ({@code a.indexOf(x)} on
- * an array of length 2^32, {@code new Array(1e9).fill(0)}). Calls therefore run on worker threads: the
- * caller gets its answer by the time limit in any case, and while a call of a codec runs on past its
- * limit, further calls of that codec are refused. A call that runs out of memory fails alone when the
- * allocation that failed was its own; allocations just below the heap size still starve the hub.
+ * an array of length 2^32, {@code new Array(1e9).fill(0)}). Calls therefore run on {@link Workers}: the
+ * caller gets its answer by the time limit in any case. A call that runs out of memory fails alone when
+ * the allocation that failed was its own; allocations just below the heap size still starve the hub.
  */
 public final class CodecEngine implements AutoCloseable {
 
@@ -40,14 +32,11 @@ public final class CodecEngine implements AutoCloseable {
     /** Compiling is not limited (Rhino's first compile loads its classes); a codec's top level is. */
     private static final Duration COMPILE_WAIT = Duration.ofSeconds(10);
     private static final int MAX_CALLS_AT_ONCE = 32;
-    private static final int RUNNING = 0;
-    private static final int ENDED = 1;
-    private static final int ABANDONED = 2;
 
     private final CodecLimits limits;
     private final GuardedContextFactory contexts;
     private final ScriptableObject standardObjects;
-    private final ThreadPoolExecutor workers;
+    private final Workers workers = new Workers(MAX_CALLS_AT_ONCE);
 
     public CodecEngine(CodecLimits limits) {
         this.limits = limits;
@@ -58,12 +47,6 @@ public final class CodecEngine implements AutoCloseable {
         } finally {
             Context.exit();
         }
-        AtomicInteger threads = new AtomicInteger();
-        workers = new ThreadPoolExecutor(0, MAX_CALLS_AT_ONCE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "hub-codec-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     public CodecLimits limits() {
@@ -86,12 +69,12 @@ public final class CodecEngine implements AutoCloseable {
     /** Compiles a codec and runs its top level once, under the limits, to see that it defines decodeUplink. */
     public JavaScriptCodec compile(String fileName, String source) throws BrokenCodecException {
         try {
-            Script script = guarded(new AtomicInteger(), COMPILE_WAIT, context -> {
+            Script script = workers.run(() -> inContext(context -> {
                 Script compiled = context.compileString(ConstAsLet.rewrite(source), fileName, 1, null);
                 context.startCall();
                 start(context, compiled);
                 return compiled;
-            });
+            }), deadline().plus(COMPILE_WAIT), new AtomicInteger(), lateReason());
             return new JavaScriptCodec(this, fileName, script);
         } catch (DecodingException e) {
             throw new BrokenCodecException(e.getMessage());
@@ -100,69 +83,33 @@ public final class CodecEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdownNow();
+        workers.close();
     }
 
     /** One call: a fresh scope, the codec's top level, then decodeUplink(input); its result copied out. */
     CodecOutput call(Script script, CodecInput input, AtomicInteger overrunning) throws DecodingException {
-        return guarded(overrunning, Duration.ZERO, context -> {
+        return workers.run(() -> inContext(context -> {
             context.startCall();
             Started codec = start(context, script);
             Object result = codec.decodeUplink().call(context, codec.scope(), codec.scope(),
                     new Object[] {input.toScript(context, codec.scope())});
             return new OutputReader(limits).read(result);
-        });
+        }), deadline(), overrunning, lateReason());
     }
 
-    private interface Guarded<T> {
+    private Duration deadline() {
+        return limits.timeout().plus(GRACE);
+    }
+
+    private String lateReason() {
+        return "the codec ran longer than " + limits.timeout().toMillis() + " ms";
+    }
+
+    private interface InContext<T> {
         T run(GuardedContext context) throws DecodingException;
     }
 
-    /** Runs the work on a worker; waits for it as long as the time limit allows, plus the extra time given. */
-    private <T> T guarded(AtomicInteger overrunning, Duration extra, Guarded<T> work) throws DecodingException {
-        if (overrunning.get() > 0) {
-            throw new DecodingException("an earlier call of the codec is still running past its time limit");
-        }
-        AtomicInteger state = new AtomicInteger(RUNNING);
-        Future<T> call;
-        try {
-            call = workers.submit(() -> {
-                try {
-                    return inContext(work);
-                } finally {
-                    if (!state.compareAndSet(RUNNING, ENDED)) {
-                        overrunning.decrementAndGet();
-                    }
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            throw new DecodingException("more than " + MAX_CALLS_AT_ONCE + " codec calls at once");
-        }
-        try {
-            try {
-                return call.get(limits.timeout().plus(GRACE).plus(extra).toNanos(), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                overrunning.incrementAndGet();
-                if (state.compareAndSet(RUNNING, ABANDONED)) {
-                    throw new DecodingException("the codec ran longer than " + limits.timeout().toMillis() + " ms");
-                }
-                overrunning.decrementAndGet();
-                return call.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof DecodingException reason ? reason
-                    : new DecodingException("the codec failed: " + e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            overrunning.incrementAndGet();
-            if (!state.compareAndSet(RUNNING, ABANDONED)) {
-                overrunning.decrementAndGet();
-            }
-            throw new DecodingException("interrupted while the codec ran");
-        }
-    }
-
-    private <T> T inContext(Guarded<T> work) throws DecodingException {
+    private <T> T inContext(InContext<T> work) throws DecodingException {
         GuardedContext context = contexts.enterGuarded();
         try {
             return work.run(context);

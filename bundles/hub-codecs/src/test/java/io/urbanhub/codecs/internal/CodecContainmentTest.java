@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.urbanhub.api.spi.DecodingException;
@@ -17,6 +18,11 @@ class CodecContainmentTest {
     private static final CodecInput UPLINK = new CodecInput(2, new byte[] {1, 2, 3}, null);
 
     private final CodecEngine engine = new CodecEngine(CodecLimits.DEFAULTS);
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
 
     @Test
     void aLoopIsStoppedWithinTheTimeLimit() throws Exception {
@@ -117,7 +123,7 @@ class CodecContainmentTest {
         JavaScriptCodec codec = engine.compile("sparse.js", """
                 function decodeUplink(input) {
                   var a = [];
-                  a.length = 400000000;
+                  a.length = 200000000;
                   return { data: { at: a.lastIndexOf(1) } };
                 }""");
         long start = System.nanoTime();
