@@ -95,8 +95,7 @@ public class CodecFolder implements CodecCatalog {
     }
 
     private void publish(CodecState state) {
-        Optional<String> taken = decodedElsewhere(state.deviceType());
-        CodecState checked = taken.map(state::refused).orElse(state);
+        CodecState checked = state.isLoaded() ? decodedElsewhere(state.deviceType()).map(state::refused).orElse(state) : state;
         ServiceRegistration<PayloadDecoder> previous;
         synchronized (registrations) {
             previous = registrations.remove(checked.deviceType());
