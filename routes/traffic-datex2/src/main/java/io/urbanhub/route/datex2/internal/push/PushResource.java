@@ -1,11 +1,14 @@
 package io.urbanhub.route.datex2.internal.push;
 
 import java.io.InputStream;
+import java.util.function.Predicate;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
@@ -21,16 +24,24 @@ public class PushResource {
     static final int MAX_SOAP_PUBLICATION_BYTES = 64 * 1024 * 1024;
 
     private final PublicationSink sink;
+    private final Predicate<HttpHeaders> allowed;
 
-    public PushResource(PublicationSink sink) {
+    /**
+     * @param allowed whether a request comes from the supplier, e.g. by a shared secret in a header
+     */
+    public PushResource(PublicationSink sink, Predicate<HttpHeaders> allowed) {
         this.sink = sink;
+        this.allowed = allowed;
     }
 
     @POST
     @Path("publications")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_PLAIN)
-    public Response publication(InputStream xml) {
+    public Response publication(InputStream xml, @Context HttpHeaders headers) {
+        if (!allowed.test(headers)) {
+            return Response.status(Response.Status.UNAUTHORIZED).build();
+        }
         try {
             sink.accept(xml);
             return Response.noContent().build();
@@ -43,7 +54,10 @@ public class PushResource {
     @Path("soap")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_XML)
-    public Response putDatex2Data(InputStream envelope) {
+    public Response putDatex2Data(InputStream envelope, @Context HttpHeaders headers) {
+        if (!allowed.test(headers)) {
+            return Response.status(Response.Status.UNAUTHORIZED).build();
+        }
         try {
             sink.accept(SoapEnvelopes.publication(envelope, MAX_SOAP_PUBLICATION_BYTES));
             return Response.ok(SoapEnvelopes.acknowledgement()).build();

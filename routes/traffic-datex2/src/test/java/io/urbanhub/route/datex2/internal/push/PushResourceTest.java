@@ -28,14 +28,14 @@ class PushResourceTest {
             throw new IllegalArgumentException("not a DATEX II publication: refuse");
         }
         received.add(text);
-    });
+    }, headers -> headers == null || !"intruder".equals(headers.getHeaderString("X-Datex2-Secret")));
 
     @Test
     void aSoapPushIsUnwrappedAndAcknowledgedAsDatex2Says() {
         String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Header/>"
                 + "<soapenv:Body>" + PUBLICATION + "</soapenv:Body></soapenv:Envelope>";
 
-        Response answer = resource.putDatex2Data(stream(envelope));
+        Response answer = resource.putDatex2Data(stream(envelope), null);
 
         assertEquals(200, answer.getStatus());
         assertTrue(answer.getEntity().toString().contains("<response>acknowledge</response>"));
@@ -46,11 +46,11 @@ class PushResourceTest {
 
     @Test
     void whatIsNoSoapPushGetsAFaultWithTheReason() {
-        assertFault(resource.putDatex2Data(stream(PUBLICATION)), "not a SOAP envelope");
-        assertFault(resource.putDatex2Data(stream("<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+        assertFault(soap(stream(PUBLICATION)), "not a SOAP envelope");
+        assertFault(soap(stream("<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\">"
                 + "<soapenv:Body></soapenv:Body></soapenv:Envelope>")), "holds no publication");
-        assertFault(resource.putDatex2Data(stream("<soapenv:Envelope")), "malformed SOAP envelope");
-        assertFault(resource.putDatex2Data(stream("<!DOCTYPE e [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+        assertFault(soap(stream("<soapenv:Envelope")), "malformed SOAP envelope");
+        assertFault(soap(stream("<!DOCTYPE e [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>"
                 + "<d2LogicalModel>&x;</d2LogicalModel></soapenv:Body></soapenv:Envelope>")), "");
         assertTrue(received.isEmpty(), "nothing reached the hub");
@@ -58,10 +58,14 @@ class PushResourceTest {
 
     @Test
     void aPlainPushAnswersNoContentOrTheReason() {
-        assertEquals(204, resource.publication(stream(PUBLICATION)).getStatus());
-        Response refused = resource.publication(stream("<refuse/>"));
+        assertEquals(204, resource.publication(stream(PUBLICATION), null).getStatus());
+        Response refused = resource.publication(stream("<refuse/>"), null);
         assertEquals(400, refused.getStatus());
         assertTrue(refused.getEntity().toString().contains("not a DATEX II publication"));
+    }
+
+    private Response soap(InputStream envelope) {
+        return resource.putDatex2Data(envelope, null);
     }
 
     private static void assertFault(Response answer, String reason) {
