@@ -69,8 +69,9 @@ public class Datex2Routes extends RouteBuilder {
                     .process(exchange -> pull(feeds, feed, ingest, adapter, tenant));
         }
         if (!config.pushSecret().isBlank()) {
+            // started now and stopped with the context, whose parking table it shares
             getCamelContext().addService(new PushServer("/traffic-datex2/" + adapter.substring(adapter.indexOf('.') + 1),
-                    config.pushHeader(), config.pushSecret(), xml -> read(xml, ingest)));
+                    config.pushHeader(), config.pushSecret(), xml -> read(xml, ingest)), true, true);
         }
     }
 
