@@ -28,20 +28,23 @@ import io.urbanhub.route.datex2.internal.ingest.StoreDataLayer;
 class Datex2RoutesIT {
 
     @Test
-    void feedsArePulledIntoTheStoreAndABrokenOneBecomesADeadLetterWithItsReason() throws Exception {
+    void realFeedsArePulledIntoTheStoreAndABrokenOneBecomesADeadLetterWithItsReason() throws Exception {
         JdbcDataSource database = new JdbcDataSource();
         database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         JdbcStore store = JdbcStore.open(database, Duration.ofHours(24));
         HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         serve(provider, "/aachen/static", sample("aachen-static.xml"));
         serve(provider, "/aachen/realtime", sample("aachen-realtime.xml"));
+        serve(provider, "/frankfurt", sample("frankfurt-dynamic.xml"));
+        serve(provider, "/stuttgart-region", sample("stuttgart-realtime.xml"));
         serve(provider, "/broken", "<d2LogicalModel xmlns=\"http://datex2.eu/schema/2/2_0\"><exchange></d2LogicalModel>"
                 .getBytes(StandardCharsets.UTF_8));
         provider.start();
         String base = "http://127.0.0.1:" + provider.getAddress().getPort();
         try (CamelContext context = new DefaultCamelContext()) {
             context.getCamelContextExtension().setName("traffic-datex2.aachen");
-            context.addRoutes(new Datex2Routes(config(base + "/aachen/static", base + "/aachen/realtime", base + "/broken"),
+            context.addRoutes(new Datex2Routes(config(base + "/aachen/static", base + "/aachen/realtime", base + "/frankfurt",
+                    base + "/stuttgart-region", base + "/broken"),
                     new StoreDataLayer(store)));
             context.start();
 
@@ -49,6 +52,14 @@ class Datex2RoutesIT {
             awaitTrue(() -> store.reads().entity("aachen", p1).map(e -> e.normalized().contains("availableSpotNumber"))
                     .orElse(false));
             assertTrue(store.reads().entity("aachen", p1).orElseThrow().normalized().contains("\"value\":412"));
+            String alteOper = "urn:ngsi-ld:OffStreetParking:aachen:18944";
+            awaitTrue(() -> store.reads().entity("aachen", alteOper).isPresent());
+            assertTrue(store.reads().entity("aachen", alteOper).orElseThrow().normalized()
+                    .contains("\"availableSpotNumber\":{\"type\":\"Property\",\"value\":353"));
+            String stuttgart = "urn:ngsi-ld:OffStreetParking:aachen:12717289";
+            awaitTrue(() -> store.reads().entity("aachen", stuttgart).isPresent());
+            assertTrue(store.reads().entity("aachen", stuttgart).orElseThrow().normalized()
+                    .contains("\"availableSpotNumber\":{\"type\":\"Property\",\"value\":245"));
             awaitTrue(() -> !store.reads().deadLetters("aachen", 10).isEmpty());
             DeadLetter broken = store.reads().deadLetters("aachen", 10).get(0);
             assertTrue(broken.reason().startsWith(base + "/broken: "), broken.reason());
