@@ -81,6 +81,7 @@ public class Datex2Routes extends RouteBuilder {
         }
         try (InputStream xml = publication.xml()) {
             Datex2Reader.read(xml, ingest);
+            ingest.flush();
         } catch (Datex2Exception | IOException e) {
             // fetch it whole next time: the validators belong to a publication that was not read
             feeds.forget(feed);
@@ -94,6 +95,7 @@ public class Datex2Routes extends RouteBuilder {
     private static void read(InputStream xml, PublicationIngest ingest) {
         try {
             Datex2Reader.read(xml, ingest);
+            ingest.flush();
         } catch (Datex2Exception e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

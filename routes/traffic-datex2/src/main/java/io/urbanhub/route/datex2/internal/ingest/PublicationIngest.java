@@ -39,6 +39,10 @@ public final class PublicationIngest implements Datex2Handler {
     private final ParkingTable parking = new ParkingTable();
     private final Map<String, MeasurementSite> measurementSites = new ConcurrentHashMap<>();
     private volatile Instant publicationTime;
+    private final Map<LaneKey, Map<String, Property>> lanes = new LinkedHashMap<>();
+
+    private record LaneKey(String siteId, String lane, Instant at) {
+    }
 
     public PublicationIngest(String adapter, String tenant, DataLayer dataLayer) {
         this.adapter = adapter;
@@ -80,13 +84,18 @@ public final class PublicationIngest implements Datex2Handler {
         measurementSites.put(site.id(), site);
     }
 
+    /**
+     * Collects the values of one lane at one time: a site publishes flow, speed and occupancy of a lane
+     * under separate indexes, and together they are one observation.
+     */
     @Override
-    public void trafficFlow(TrafficFlow flow) {
+    public synchronized void trafficFlow(TrafficFlow flow) {
         MeasurementSite site = measurementSites.get(flow.siteId());
         String lane = site != null && site.laneByIndex().containsKey(flow.index()) ? site.laneByIndex().get(flow.index())
                 : "index" + flow.index();
         Instant at = flow.measuredAt() != null ? flow.measuredAt() : publicationTime != null ? publicationTime : Instant.now();
-        Map<String, Property> properties = new LinkedHashMap<>();
+        LaneKey key = new LaneKey(flow.siteId(), lane, at);
+        Map<String, Property> properties = lanes.computeIfAbsent(key, k -> new LinkedHashMap<>());
         properties.put("laneId", Property.of(lane));
         if (flow.vehicleFlowRate() != null) {
             properties.put("vehicleFlowRate", Property.of(flow.vehicleFlowRate(), null));
@@ -101,12 +110,20 @@ public final class PublicationIngest implements Datex2Handler {
         if (flow.occupancy() != null) {
             properties.put("occupancy", Property.of(flow.occupancy() / 100.0, null));
         }
-        GeoPoint location = site == null || site.longitude() == null || site.latitude() == null ? null
-                : new GeoPoint(site.longitude(), site.latitude());
-        Source source = new Source(adapter, SYSTEM, flow.siteId(), "flow:" + flow.index() + ":" + at);
-        Observation observation = new Observation(Datex2Entities.trafficFlow(tenant, flow.siteId(), lane), at, properties,
-                location, source);
-        dataLayer.accept(input(source, flow.toString()), List.of(observation));
+    }
+
+    /** Stores what a publication's measured values gathered; call it once the publication is read. */
+    public synchronized void flush() {
+        lanes.forEach((key, properties) -> {
+            MeasurementSite site = measurementSites.get(key.siteId());
+            GeoPoint location = site == null || site.longitude() == null || site.latitude() == null ? null
+                    : new GeoPoint(site.longitude(), site.latitude());
+            Source source = new Source(adapter, SYSTEM, key.siteId(), "flow:" + key.lane() + ":" + key.at());
+            Observation observation = new Observation(Datex2Entities.trafficFlow(tenant, key.siteId(), key.lane()), key.at(),
+                    properties, location, source);
+            dataLayer.accept(input(source, key + " " + properties), List.of(observation));
+        });
+        lanes.clear();
     }
 
     /** Statuses still waiting for their table; they are stored when it comes. */

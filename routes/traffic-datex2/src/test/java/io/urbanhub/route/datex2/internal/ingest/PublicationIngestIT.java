@@ -100,6 +100,30 @@ class PublicationIngestIT {
         assertEquals(0, ingest.waitingForTheirTable().size());
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theMeasuredValuesOfALaneBecomeOneTrafficFlowObservation(DataSource database) throws Exception {
+        JdbcStore store = JdbcStore.open(database, Duration.ofHours(24));
+        String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
+        PublicationIngest ingest = new PublicationIngest("traffic-datex2.ring", tenant, new StoreDataLayer(store));
+
+        read("v2-measurement-site-table.xml", ingest);
+        read("v2-measured-data.xml", ingest);
+        ingest.flush();
+
+        JsonNode lane1 = new ObjectMapper().readTree(store.reads().entity(tenant,
+                "urn:ngsi-ld:TrafficFlowObserved:" + tenant + ":MS-A1:lane1").orElseThrow().normalized());
+        assertEquals(1320.0, lane1.at("/vehicleFlowRate/value").asDouble(), 1e-9);
+        assertEquals(22, lane1.at("/intensity/value").asInt(), "1320 vehicles an hour for 60 s");
+        assertEquals(47.5, lane1.at("/averageVehicleSpeed/value").asDouble(), 1e-9);
+        assertEquals("KMH", lane1.at("/averageVehicleSpeed/unitCode").asText());
+        assertEquals("2025-03-01T09:00:00Z", lane1.at("/intensity/observedAt").asText());
+        assertEquals(6.0755, lane1.at("/location/value/coordinates/0").asDouble(), 1e-9);
+        JsonNode lane2 = new ObjectMapper().readTree(store.reads().entity(tenant,
+                "urn:ngsi-ld:TrafficFlowObserved:" + tenant + ":MS-A1:lane2").orElseThrow().normalized());
+        assertEquals(0.125, lane2.at("/occupancy/value").asDouble(), 1e-9);
+    }
+
     private static void read(String sample, PublicationIngest ingest) throws Exception {
         try (InputStream xml = PublicationIngestIT.class.getResourceAsStream("/datex2/" + sample)) {
             Datex2Reader.read(xml, ingest);
