@@ -60,9 +60,11 @@ class Datex2RoutesIT {
             awaitTrue(() -> store.reads().entity("aachen", stuttgart).isPresent());
             assertTrue(store.reads().entity("aachen", stuttgart).orElseThrow().normalized()
                     .contains("\"availableSpotNumber\":{\"type\":\"Property\",\"value\":245"));
-            awaitTrue(() -> !store.reads().deadLetters("aachen", 10).isEmpty());
-            DeadLetter broken = store.reads().deadLetters("aachen", 10).get(0);
-            assertTrue(broken.reason().startsWith(base + "/broken: "), broken.reason());
+            String brokenFeed = base + "/broken: ";
+            awaitTrue(() -> store.reads().deadLetters("aachen", 1000).stream()
+                    .anyMatch(letter -> letter.reason().startsWith(brokenFeed)));
+            DeadLetter broken = store.reads().deadLetters("aachen", 1000).stream()
+                    .filter(letter -> letter.reason().startsWith(brokenFeed)).findFirst().orElseThrow();
             assertTrue(broken.reason().contains("malformed XML"), broken.reason());
             assertEquals("traffic-datex2.aachen", broken.adapter());
         } finally {
