@@ -18,4 +18,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Path of the export below the CXF servlet")
     String address() default "/opendata";
+
+    @AttributeDefinition(description = "Where the export is reached from outside (scheme, host, port, proxy path),"
+            + " the base of the absolute URLs in the catalog")
+    String publicBaseUrl() default "http://127.0.0.1:8181";
 }

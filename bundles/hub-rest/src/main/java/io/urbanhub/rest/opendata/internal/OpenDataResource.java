@@ -19,7 +19,8 @@ import io.urbanhub.api.query.TimeRange;
 
 /**
  * What an open data portal harvests, for the types a tenant has declared open:
- * {@code /opendata/{tenant}/{type}.geojson}, {@code .csv} and {@code /opendata/{tenant}/{type}/values.csv?from=&to=}.
+ * {@code /opendata/{tenant}/{type}.geojson}, {@code .csv} and {@code /opendata/{tenant}/{type}/values.csv?from=&to=},
+ * listed in the DCAT-AP.de catalog {@code /opendata/{tenant}/catalog}.
  * Every other type is 404, as if it did not exist.
  */
 @Path("/")
@@ -27,6 +28,7 @@ public class OpenDataResource {
 
     static final String GEOJSON = "application/geo+json";
     static final String CSV = "text/csv; charset=utf-8";
+    static final String JSON_LD = "application/ld+json";
     /** The largest export; a portal harvests in pages of time. */
     static final int MAX_ROWS = 100_000;
 
@@ -35,13 +37,26 @@ public class OpenDataResource {
     private final Set<String> openTypes;
     private final String licence;
     private final String licenceUrl;
+    private final OpenDataCatalog catalog;
 
-    OpenDataResource(EntityQueries entities, TemporalQueries temporal, Set<String> openTypes, String licence, String licenceUrl) {
+    OpenDataResource(EntityQueries entities, TemporalQueries temporal, Set<String> openTypes, String licence, String licenceUrl,
+                     OpenDataCatalog catalog) {
         this.entities = entities;
         this.temporal = temporal;
         this.openTypes = Set.copyOf(openTypes);
         this.licence = licence;
         this.licenceUrl = licenceUrl;
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Path("{tenant}/catalog")
+    public Response catalog(@PathParam("tenant") String tenant) {
+        if (catalog.datasets(tenant).isEmpty()) {
+            return Response.status(Response.Status.NOT_FOUND).type("text/plain")
+                    .entity(tenant + " publishes no open data").build();
+        }
+        return ok(DcatCatalog.jsonLd(catalog, tenant).toString(), JSON_LD);
     }
 
     @GET
