@@ -20,7 +20,7 @@ import io.urbanhub.api.query.TimeRange;
 /**
  * What an open data portal harvests, for the types a tenant has declared open:
  * {@code /opendata/{tenant}/{type}.geojson}, {@code .csv} and {@code /opendata/{tenant}/{type}/values.csv?from=&to=},
- * listed in the DCAT-AP.de catalog {@code /opendata/{tenant}/catalog}.
+ * listed in the DCAT-AP.de catalog {@code /opendata/{tenant}/catalog} (JSON-LD) and {@code catalog.ttl} (Turtle).
  * Every other type is 404, as if it did not exist.
  */
 @Path("/")
@@ -29,6 +29,7 @@ public class OpenDataResource {
     static final String GEOJSON = "application/geo+json";
     static final String CSV = "text/csv; charset=utf-8";
     static final String JSON_LD = "application/ld+json";
+    static final String TURTLE = "text/turtle; charset=utf-8";
     /** The largest export; a portal harvests in pages of time. */
     static final int MAX_ROWS = 100_000;
 
@@ -53,10 +54,18 @@ public class OpenDataResource {
     @Path("{tenant}/catalog")
     public Response catalog(@PathParam("tenant") String tenant) {
         if (catalog.datasets(tenant).isEmpty()) {
-            return Response.status(Response.Status.NOT_FOUND).type("text/plain")
-                    .entity(tenant + " publishes no open data").build();
+            return noCatalog(tenant);
         }
         return ok(DcatCatalog.jsonLd(catalog, tenant).toString(), JSON_LD);
+    }
+
+    @GET
+    @Path("{tenant}/catalog.ttl")
+    public Response catalogTurtle(@PathParam("tenant") String tenant) {
+        if (catalog.datasets(tenant).isEmpty()) {
+            return noCatalog(tenant);
+        }
+        return ok(TurtleWriter.write(DcatCatalog.jsonLd(catalog, tenant)), TURTLE);
     }
 
     @GET
@@ -103,6 +112,10 @@ public class OpenDataResource {
 
     private Response ok(String body, String mediaType) {
         return Response.ok(body, mediaType).header("Link", "<" + licenceUrl + ">; rel=\"license\"").build();
+    }
+
+    private static Response noCatalog(String tenant) {
+        return Response.status(Response.Status.NOT_FOUND).type("text/plain").entity(tenant + " publishes no open data").build();
     }
 
     private static Response notOpen(String tenant, String type) {
