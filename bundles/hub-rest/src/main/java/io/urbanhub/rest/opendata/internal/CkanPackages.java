@@ -43,6 +43,16 @@ final class CkanPackages {
         }
         var tags = body.putArray("tags");
         dataset.keywords().forEach(keyword -> tags.addObject().put("name", keyword));
+        // the extras GovData's CKAN extension (ckanext-dcatde) reads as DCAT-AP.de properties
+        var extras = body.putArray("extras");
+        if (publisher.contributorId() != null) {
+            extras.addObject().put("key", "contributorID").put("value", MAPPER.createArrayNode().add(publisher.contributorId()).toString());
+        }
+        if (publisher.ags() != null) {
+            extras.addObject().put("key", "politicalGeocodingURI")
+                    .put("value", MAPPER.createArrayNode().add(publisher.politicalGeocodingUri()).toString());
+            extras.addObject().put("key", "politicalGeocodingLevelURI").put("value", PublisherSettings.MUNICIPALITY_LEVEL);
+        }
         Map<String, String> resourceIds = new HashMap<>();
         if (existing != null) {
             existing.path("resources").forEach(resource -> resourceIds.put(resource.path("url").asText(), resource.path("id").asText()));

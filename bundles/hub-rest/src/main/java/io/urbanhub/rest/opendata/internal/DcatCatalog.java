@@ -13,8 +13,6 @@ final class DcatCatalog {
     private static final String FILE_TYPES = "http://publications.europa.eu/resource/authority/file-type/";
     private static final String MEDIA_TYPES = "https://www.iana.org/assignments/media-types/";
     private static final String DATA_THEMES = "http://publications.europa.eu/resource/authority/data-theme/";
-    private static final String MUNICIPALITY_KEYS = "http://dcat-ap.de/def/politicalGeocoding/municipalityKey/";
-    private static final String MUNICIPALITY_LEVEL = "http://dcat-ap.de/def/politicalGeocoding/Level/municipality";
 
     private DcatCatalog() {
     }
@@ -65,8 +63,8 @@ final class DcatCatalog {
             node.set("dcatde:contributorID", reference(publisher.contributorId()));
         }
         if (publisher.ags() != null) {
-            node.set("dcatde:politicalGeocodingURI", reference(MUNICIPALITY_KEYS + publisher.ags()));
-            node.set("dcatde:politicalGeocodingLevelURI", reference(MUNICIPALITY_LEVEL));
+            node.set("dcatde:politicalGeocodingURI", reference(publisher.politicalGeocodingUri()));
+            node.set("dcatde:politicalGeocodingLevelURI", reference(PublisherSettings.MUNICIPALITY_LEVEL));
         }
         var distributions = node.putArray("dcat:distribution");
         for (OpenDataset.Distribution file : dataset.distributions()) {

@@ -19,7 +19,13 @@ record PublisherSettings(String name, String contactEmail, String ags, String co
     /** The EU data themes DCAT-AP.de uses for dcat:theme. */
     private static final Set<String> THEMES = Set.of("AGRI", "ECON", "EDUC", "ENER", "ENVI", "GOVE", "HEAL", "INTR",
             "JUST", "OP_DATPRO", "REGI", "SOCI", "TECH", "TRAN");
+    static final String MUNICIPALITY_LEVEL = "http://dcat-ap.de/def/politicalGeocoding/Level/municipality";
     private static final List<String> PREFIXES = List.of("publisher.", "contact.", "ags.", "contributor.", "themes.");
+
+    /** The municipality in DCAT-AP.de's political geocoding vocabulary, or null without an AGS. */
+    String politicalGeocodingUri() {
+        return ags == null ? null : "http://dcat-ap.de/def/politicalGeocoding/municipalityKey/" + ags;
+    }
 
     /** Without configuration a tenant publishes under its own name, which keeps dct:publisher filled. */
     static PublisherSettings unnamed(String tenant) {

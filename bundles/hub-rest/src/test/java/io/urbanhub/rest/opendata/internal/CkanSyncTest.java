@@ -51,6 +51,8 @@ class CkanSyncTest {
         assertEquals(List.of(base + ".geojson", base + ".csv", base + "/values.csv"), created.get("resources").findValuesAsText("url"));
         assertEquals(List.of("GeoJSON", "CSV", "CSV"), created.get("resources").findValuesAsText("format"));
         created.get("resources").forEach(resource -> assertTrue(resource.hasNonNull("name")));
+        assertEquals("[\"http://dcat-ap.de/def/politicalGeocoding/municipalityKey/05515000\"]", extra(created, "politicalGeocodingURI"));
+        assertEquals("[\"http://dcat-ap.de/def/contributors/stadtMuenster\"]", extra(created, "contributorID"));
         assertEquals("musterstadt-trafficflowobserved", ckan.calls.get(3).body().get("name").asText());
     }
 
@@ -98,6 +100,15 @@ class CkanSyncTest {
         CkanClient client = new CkanClient(URI.create("https://ckan.example.org"), TOKEN, Duration.ofSeconds(5));
         assertThrows(IllegalArgumentException.class, () -> new CkanSync(DcatCatalogTest.CATALOG, "musterstadt", "", client));
         assertThrows(IllegalArgumentException.class, () -> new CkanSync(DcatCatalogTest.CATALOG, null, "org", client));
+    }
+
+    private static String extra(JsonNode pkg, String key) {
+        for (JsonNode extra : pkg.get("extras")) {
+            if (extra.get("key").asText().equals(key)) {
+                return extra.get("value").asText();
+            }
+        }
+        return null;
     }
 
     private List<String> actions() {
