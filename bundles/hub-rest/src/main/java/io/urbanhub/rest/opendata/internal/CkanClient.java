@@ -25,15 +25,16 @@ final class CkanClient {
     private final Duration timeout;
     private final HttpClient http;
 
-    CkanClient(URI ckanUrl, String apiToken, Duration timeout) {
-        String scheme = ckanUrl.getScheme();
-        if (!ckanUrl.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || ckanUrl.getHost() == null) {
-            throw new IllegalArgumentException("ckanUrl '" + ckanUrl + "' is not an absolute http(s) URL");
+    CkanClient(String ckanUrl, String apiToken, Duration timeout) {
+        URI url = URI.create(ckanUrl == null ? "" : ckanUrl.trim());
+        String scheme = url.getScheme();
+        if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+            throw new IllegalArgumentException("ckanUrl '" + url + "' is not an absolute http(s) URL");
         }
         if (apiToken == null || apiToken.isBlank()) {
             throw new IllegalArgumentException("apiToken is missing");
         }
-        this.actions = ckanUrl.toString().replaceAll("/+$", "") + "/api/3/action/";
+        this.actions = url.toString().replaceAll("/+$", "") + "/api/3/action/";
         this.apiToken = apiToken.trim();
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();

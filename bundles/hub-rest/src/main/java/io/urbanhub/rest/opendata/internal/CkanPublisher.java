@@ -1,6 +1,5 @@
 package io.urbanhub.rest.opendata.internal;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,9 +27,9 @@ public class CkanPublisher {
             throw new IllegalArgumentException("intervalMinutes " + config.intervalMinutes() + " is less than 1");
         }
         CkanSync sync = new CkanSync(export.catalog(), config.tenant(), config.organization(),
-                new CkanClient(URI.create(config.ckanUrl().trim()), config.apiToken(), TIMEOUT));
+                new CkanClient(config.ckanUrl(), config.apiToken(), TIMEOUT));
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "hub-opendata-ckan-" + config.tenant().trim());
+            Thread thread = new Thread(runnable, "hub-opendata-ckan");
             thread.setDaemon(true);
             return thread;
         });

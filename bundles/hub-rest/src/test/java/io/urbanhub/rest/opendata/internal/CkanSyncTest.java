@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ class CkanSyncTest {
     void start() throws Exception {
         ckan = new FakeCkan(TOKEN);
         sync = new CkanSync(DcatCatalogTest.CATALOG, "musterstadt", "stadt-musterstadt",
-                new CkanClient(ckan.url(), TOKEN, Duration.ofSeconds(5)));
+                new CkanClient(ckan.url().toString(), TOKEN, Duration.ofSeconds(5)));
     }
 
     @AfterEach
@@ -95,9 +94,10 @@ class CkanSyncTest {
 
     @Test
     void refusesAnIncompleteConfiguration() {
-        assertThrows(IllegalArgumentException.class, () -> new CkanClient(URI.create("ckan.example.org"), TOKEN, Duration.ofSeconds(5)));
-        assertThrows(IllegalArgumentException.class, () -> new CkanClient(URI.create("https://ckan.example.org"), " ", Duration.ofSeconds(5)));
-        CkanClient client = new CkanClient(URI.create("https://ckan.example.org"), TOKEN, Duration.ofSeconds(5));
+        assertThrows(IllegalArgumentException.class, () -> new CkanClient("ckan.example.org", TOKEN, Duration.ofSeconds(5)));
+        assertThrows(IllegalArgumentException.class, () -> new CkanClient("https://ckan.example.org", " ", Duration.ofSeconds(5)));
+        assertThrows(IllegalArgumentException.class, () -> new CkanClient(null, TOKEN, Duration.ofSeconds(5)));
+        CkanClient client = new CkanClient("https://ckan.example.org", TOKEN, Duration.ofSeconds(5));
         assertThrows(IllegalArgumentException.class, () -> new CkanSync(DcatCatalogTest.CATALOG, "musterstadt", "", client));
         assertThrows(IllegalArgumentException.class, () -> new CkanSync(DcatCatalogTest.CATALOG, null, "org", client));
     }
