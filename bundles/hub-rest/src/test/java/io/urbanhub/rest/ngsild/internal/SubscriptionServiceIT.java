@@ -97,8 +97,9 @@ class SubscriptionServiceIT {
     void startSubscriber() throws IOException {
         subscriber = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         subscriber.createContext("/notify", exchange -> {
-            received.add(MAPPER.readTree(exchange.getRequestBody()));
+            // the tenant first: the test reads it once it has the notification
             tenants.add(exchange.getRequestHeaders().getFirst("NGSILD-Tenant"));
+            received.add(MAPPER.readTree(exchange.getRequestBody()));
             exchange.sendResponseHeaders(answer, -1);
             exchange.close();
         });
