@@ -103,15 +103,17 @@ final class InContainer {
         boolean holds() throws Exception;
     }
 
+    /** Waits until the condition holds; a check that fails (a command not there yet, say) is tried again. */
     static void await(String what, Check condition) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
+        Exception lastFailure = null;
         while (System.nanoTime() < deadline) {
             try {
                 if (condition.holds()) {
                     return;
                 }
             } catch (Exception e) {
-                throw new AssertionError("Checking " + what + " failed", e);
+                lastFailure = e;
             }
             try {
                 Thread.sleep(100);
@@ -120,6 +122,6 @@ final class InContainer {
                 throw new AssertionError("Interrupted while waiting for " + what);
             }
         }
-        throw new AssertionError("Waited " + PATIENCE.toSeconds() + " s in vain for " + what);
+        throw new AssertionError("Waited " + PATIENCE.toSeconds() + " s in vain for " + what, lastFailure);
     }
 }
