@@ -22,7 +22,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.urbanhub.api.admin.DeadLetter;
 import io.urbanhub.core.internal.store.JdbcStore;
-import io.urbanhub.route.datex2.internal.ingest.StoreDataLayer;
+import io.urbanhub.core.internal.store.StoreDataLayer;
 
 /** Feeds pulled from a real HTTP server on the loopback interface, into a real store. */
 class Datex2RoutesIT {

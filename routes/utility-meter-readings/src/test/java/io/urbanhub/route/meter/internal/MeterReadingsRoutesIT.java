@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.urbanhub.api.admin.DeadLetter;
 import io.urbanhub.core.internal.store.JdbcStore;
+import io.urbanhub.core.internal.store.StoreDataLayer;
 
 /** Files dropped into a real folder, imported by the adapter into a real store. */
 class MeterReadingsRoutesIT {

@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.urbanhub.api.admin.DeadLetter;
 import io.urbanhub.api.admin.StoredObservation;
 import io.urbanhub.core.internal.store.JdbcStore;
-import io.urbanhub.route.kdn.open311.internal.ingest.StoreDataLayer;
+import io.urbanhub.core.internal.store.StoreDataLayer;
 
 /** Requests pulled from real HTTP servers on the loopback interface into a real store, and one submitted. */
 class Open311RoutesIT {

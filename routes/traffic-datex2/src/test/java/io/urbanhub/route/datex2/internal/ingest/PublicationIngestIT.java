@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.urbanhub.core.internal.store.JdbcStore;
+import io.urbanhub.core.internal.store.StoreDataLayer;
 import io.urbanhub.route.datex2.internal.parse.Datex2Reader;
 import io.urbanhub.testing.TestPostgres;
 

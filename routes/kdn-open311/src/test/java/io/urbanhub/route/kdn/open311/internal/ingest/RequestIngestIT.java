@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.urbanhub.core.internal.store.JdbcStore;
+import io.urbanhub.core.internal.store.StoreDataLayer;
 import io.urbanhub.route.kdn.open311.internal.parse.Format;
 import io.urbanhub.route.kdn.open311.internal.parse.GeoReportReader;
 import io.urbanhub.testing.TestPostgres;

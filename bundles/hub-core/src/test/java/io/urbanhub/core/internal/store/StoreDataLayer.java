@@ -1,4 +1,4 @@
-package io.urbanhub.route.kdn.open311.internal.ingest;
+package io.urbanhub.core.internal.store;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -9,9 +9,11 @@ import io.urbanhub.api.model.Observation;
 import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.Input;
 import io.urbanhub.api.spi.Receipt;
-import io.urbanhub.core.internal.store.JdbcStore;
 
-/** The data layer's writes straight into a real store, so that a test reads back what an adapter handed over. */
+/**
+ * The data layer's writes straight into a real store, so that an adapter's test reads back what it handed over;
+ * shared with the adapters' tests through this module's test jar.
+ */
 public final class StoreDataLayer implements DataLayer {
 
     private final JdbcStore store;
