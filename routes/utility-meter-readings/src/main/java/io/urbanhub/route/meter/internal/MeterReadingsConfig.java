@@ -1,22 +1,46 @@
 package io.urbanhub.route.meter.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "UrbanHub utility meter readings",
-        description = "Meter readings a utility's meter data management delivers as CSV files into a folder.")
+        description = "Meter readings a utility's meter data management delivers as CSV or EDIFACT MSCONS files, into a folder or on an SFTP server.")
 @interface MeterReadingsConfig {
 
     @AttributeDefinition(description = "Tenant (municipality) the meters belong to, e.g. musterstadt")
     String tenant();
 
-    @AttributeDefinition(description = "Folder the files arrive in; imported ones move to .imported, unreadable ones to .failed")
-    String folder();
+    @AttributeDefinition(description = "Folder the files arrive in; imported ones move to .imported, unreadable ones to .failed. "
+            + "Empty when they come by SFTP only", required = false)
+    String folder() default "";
+
+    @AttributeDefinition(description = "SFTP folder the files are fetched from, e.g. sftp://mdm.stadtwerke.example:22/outbox; "
+            + "imported ones move to its .imported", required = false)
+    String sftpUrl() default "";
+
+    @AttributeDefinition(description = "SFTP user", required = false)
+    String sftpUsername() default "";
+
+    @AttributeDefinition(description = "SFTP password; empty when a private key is used", type = AttributeType.PASSWORD,
+            required = false)
+    String sftpPassword() default "";
+
+    @AttributeDefinition(description = "File of the private key the hub logs in with (OpenSSH or PEM format)", required = false)
+    String sftpPrivateKeyFile() default "";
+
+    @AttributeDefinition(description = "known_hosts file with the SFTP server's host key, which is checked; required with sftpUrl",
+            required = false)
+    String sftpKnownHostsFile() default "";
+
+    @AttributeDefinition(description = "Folder for the list of files fetched by SFTP; empty: ${karaf.data}/urbanhub/meter-readings",
+            required = false)
+    String stateFolder() default "";
 
     @AttributeDefinition(description = "Seconds between two looks into the folder")
     int pollSeconds() default 10;
 
-    @AttributeDefinition(description = "Column separator")
+    @AttributeDefinition(description = "CSV: column separator")
     String delimiter() default ";";
 
     @AttributeDefinition(description = "Header of the column with the meter id (metering point)")
@@ -37,7 +61,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Whether numbers are written with a decimal comma, as German exports do")
     boolean decimalComma() default true;
 
-    @AttributeDefinition(description = "Smart Data Model type of the meters' entities")
+    @AttributeDefinition(description = "MSCONS: OBIS codes beyond the built-in ones, comma-separated OBIS=Type/property/UNIT, "
+            + "e.g. 6-*:1.0.0=SmartMeteringObservation/totalConsumption/KWH", required = false)
+    String obisCodes() default "";
+
+    @AttributeDefinition(description = "CSV: Smart Data Model type of the meters' entities")
     String entityType() default "WaterConsumptionObserved";
 
     @AttributeDefinition(description = "Property the reading becomes")

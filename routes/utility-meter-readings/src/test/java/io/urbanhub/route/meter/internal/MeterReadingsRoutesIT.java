@@ -3,23 +3,14 @@ package io.urbanhub.route.meter.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,15 +35,14 @@ class MeterReadingsRoutesIT {
 
     @Test
     void goodRowsAreStoredBadOnesAreDeadLettersWithTheirLineAndAFileIsImportedOnceEvenAfterARestart() throws Exception {
-        JdbcDataSource database = new JdbcDataSource();
-        database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        JdbcStore store = JdbcStore.open(database, Duration.ofHours(24));
+        TestStore test = new TestStore();
+        JdbcStore store = test.store;
 
         try (CamelContext context = start(store)) {
             Files.writeString(folder.resolve("zaehlerstaende-2026-12.csv"), FILE, StandardCharsets.UTF_8);
-            awaitTrue(() -> Files.exists(folder.resolve(".imported/zaehlerstaende-2026-12.csv")));
+            TestStore.awaitTrue(() -> Files.exists(folder.resolve(".imported/zaehlerstaende-2026-12.csv")));
         }
-        assertEquals(3, count(database, "SELECT COUNT(*) FROM hub_observation WHERE tenant = 'stadtwerke'"));
+        assertEquals(3, test.observations("stadtwerke"));
         String meter = store.reads().entity("stadtwerke", "urn:ngsi-ld:WaterConsumptionObserved:stadtwerke:WZ-4711")
                 .orElseThrow().normalized();
         assertTrue(meter.contains("\"waterConsumption\":{\"type\":\"Property\",\"value\":1240.125,\"unitCode\":\"MTQ\""), meter);
@@ -68,10 +58,10 @@ class MeterReadingsRoutesIT {
             Files.writeString(folder.resolve("zaehlerstaende-2026-12.csv"), FILE, StandardCharsets.UTF_8);
             Files.writeString(folder.resolve("zaehlerstaende-2027-01.csv"), "meter;time;value\nWZ-4711;01.01.2027 00:00;1.251,0\n",
                     StandardCharsets.UTF_8);
-            awaitTrue(() -> Files.exists(folder.resolve(".imported/zaehlerstaende-2027-01.csv")));
+            TestStore.awaitTrue(() -> Files.exists(folder.resolve(".imported/zaehlerstaende-2027-01.csv")));
             Thread.sleep(2_000);
         }
-        assertEquals(4, count(database, "SELECT COUNT(*) FROM hub_observation WHERE tenant = 'stadtwerke'"),
+        assertEquals(4, test.observations("stadtwerke"),
                 "only the new file's reading");
         assertEquals(2, store.reads().deadLetters("stadtwerke", 10).size(), "the known file was not read again");
         assertTrue(Files.exists(folder.resolve("zaehlerstaende-2026-12.csv")), "a known file stays where it was delivered");
@@ -80,104 +70,10 @@ class MeterReadingsRoutesIT {
     private CamelContext start(JdbcStore store) throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName("utility-meter-readings.stadtwerke");
-        context.addRoutes(new MeterReadingsRoutes(config(folder.toString()), new StoreDataLayer(store)));
+        TestSettings settings = new TestSettings();
+        settings.folder = folder.toString();
+        context.addRoutes(new MeterReadingsRoutes(settings, new StoreDataLayer(store)));
         context.start();
         return context;
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void awaitTrue(Check check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!check.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited in vain");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static long count(DataSource database, String sql) throws Exception {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
-    }
-
-    private static MeterReadingsConfig config(String folder) {
-        return new MeterReadingsConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return MeterReadingsConfig.class;
-            }
-
-            @Override
-            public String tenant() {
-                return "stadtwerke";
-            }
-
-            @Override
-            public String folder() {
-                return folder;
-            }
-
-            @Override
-            public int pollSeconds() {
-                return 1;
-            }
-
-            @Override
-            public String delimiter() {
-                return ";";
-            }
-
-            @Override
-            public String meterColumn() {
-                return "meter";
-            }
-
-            @Override
-            public String timeColumn() {
-                return "time";
-            }
-
-            @Override
-            public String valueColumn() {
-                return "value";
-            }
-
-            @Override
-            public String timePattern() {
-                return "dd.MM.yyyy HH:mm";
-            }
-
-            @Override
-            public String zone() {
-                return "Europe/Berlin";
-            }
-
-            @Override
-            public boolean decimalComma() {
-                return true;
-            }
-
-            @Override
-            public String entityType() {
-                return "WaterConsumptionObserved";
-            }
-
-            @Override
-            public String property() {
-                return "waterConsumption";
-            }
-
-            @Override
-            public String unitCode() {
-                return "MTQ";
-            }
-        };
     }
 }
