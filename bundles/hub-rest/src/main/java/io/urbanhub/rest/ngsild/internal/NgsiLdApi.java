@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.urbanhub.api.admin.TenantRegistry;
 import io.urbanhub.api.query.EntityQueries;
 import io.urbanhub.api.query.TemporalQueries;
 import io.urbanhub.rest.cxf.CxfServers;
@@ -23,8 +24,10 @@ public class NgsiLdApi {
 
     @Activate
     public NgsiLdApi(@Reference EntityQueries entities, @Reference TemporalQueries temporal,
-                     @Reference SubscriptionService subscriptions, NgsiLdConfig config) {
-        NgsiLdRequests requests = new NgsiLdRequests(config.defaultTenant().trim());
+                     @Reference SubscriptionService subscriptions, @Reference TenantRegistry tenants, NgsiLdConfig config) {
+        NgsiLdRequests requests = config.registeredTenantsOnly()
+                ? new NgsiLdRequests(config.defaultTenant().trim(), tenant -> tenants.find(tenant).isPresent())
+                : new NgsiLdRequests(config.defaultTenant().trim());
         server = CxfServers.publish(config.address(), List.of(new EntitiesResource(entities, requests),
                 new TemporalEntitiesResource(temporal, entities, requests), new TypesResource(entities, requests),
                 new SubscriptionsResource(subscriptions, requests), new OpenApiResource()));

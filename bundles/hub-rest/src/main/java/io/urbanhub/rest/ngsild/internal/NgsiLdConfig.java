@@ -11,4 +11,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Tenant of requests without an NGSILD-Tenant header; empty: the header is required")
     String defaultTenant() default "";
+
+    @AttributeDefinition(description = "Answer 404 NonexistentTenant to requests for a tenant that is neither registered"
+            + " (hub:tenant-add) nor the default tenant; off: any well-formed tenant name is served")
+    boolean registeredTenantsOnly() default false;
 }

@@ -23,6 +23,11 @@ final class NgsiLdErrors {
         return problem(Response.Status.NOT_FOUND, "ResourceNotFound", "Resource not found", detail);
     }
 
+    /** A request for a tenant the hub does not serve: 404 as well, with a type of its own. */
+    static Response nonexistentTenant(String detail) {
+        return problem(Response.Status.NOT_FOUND, "NonexistentTenant", "Nonexistent tenant", detail);
+    }
+
     static Response alreadyExists(String detail) {
         return problem(Response.Status.CONFLICT, "AlreadyExists", "Already exists", detail);
     }

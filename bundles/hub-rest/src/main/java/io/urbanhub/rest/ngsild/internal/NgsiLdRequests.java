@@ -2,8 +2,10 @@ package io.urbanhub.rest.ngsild.internal;
 
 import java.util.Arrays;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
@@ -13,18 +15,35 @@ import io.urbanhub.api.model.Tenants;
 final class NgsiLdRequests {
 
     private final String defaultTenant;
+    private final Predicate<String> exists;
 
+    /** Takes any well-formed tenant. */
     NgsiLdRequests(String defaultTenant) {
-        this.defaultTenant = defaultTenant;
+        this(defaultTenant, tenant -> true);
     }
 
-    /** The tenant of the {@code NGSILD-Tenant} header, or the configured default. */
+    /** @param exists whether a tenant other than the default one exists */
+    NgsiLdRequests(String defaultTenant, Predicate<String> exists) {
+        this.defaultTenant = defaultTenant;
+        this.exists = exists;
+    }
+
+    /**
+     * The tenant of the {@code NGSILD-Tenant} header, or the configured default.
+     *
+     * @throws IllegalArgumentException when there is neither or the name is malformed
+     * @throws WebApplicationException  with NGSI-LD's 404 NonexistentTenant when no such tenant exists
+     */
     String tenant(String header) {
         String tenant = header == null || header.isBlank() ? defaultTenant : header.trim();
         if (tenant.isEmpty()) {
             throw new IllegalArgumentException("The " + EntitiesResource.TENANT_HEADER + " header is required");
         }
-        return Tenants.require(tenant);
+        Tenants.require(tenant);
+        if (!tenant.equals(defaultTenant) && !exists.test(tenant)) {
+            throw new WebApplicationException(NgsiLdErrors.nonexistentTenant("No tenant " + tenant + " is registered"));
+        }
+        return tenant;
     }
 
     static boolean wantsLd(String accept) {

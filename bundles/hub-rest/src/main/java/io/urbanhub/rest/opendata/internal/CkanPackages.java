@@ -49,8 +49,9 @@ final class CkanPackages {
             extras.addObject().put("key", "contributorID").put("value", MAPPER.createArrayNode().add(publisher.contributorId()).toString());
         }
         if (publisher.ags() != null) {
-            extras.addObject().put("key", "politicalGeocodingURI")
-                    .put("value", MAPPER.createArrayNode().add(publisher.politicalGeocodingUri()).toString());
+            var geocoding = MAPPER.createArrayNode();
+            publisher.politicalGeocodingUris().forEach(geocoding::add);
+            extras.addObject().put("key", "politicalGeocodingURI").put("value", geocoding.toString());
             extras.addObject().put("key", "politicalGeocodingLevelURI").put("value", PublisherSettings.MUNICIPALITY_LEVEL);
         }
         Map<String, String> resourceIds = new HashMap<>();

@@ -63,7 +63,8 @@ final class DcatCatalog {
             node.set("dcatde:contributorID", reference(publisher.contributorId()));
         }
         if (publisher.ags() != null) {
-            node.set("dcatde:politicalGeocodingURI", reference(publisher.politicalGeocodingUri()));
+            var geocoding = node.putArray("dcatde:politicalGeocodingURI");
+            publisher.politicalGeocodingUris().forEach(uri -> geocoding.add(reference(uri)));
             node.set("dcatde:politicalGeocodingLevelURI", reference(PublisherSettings.MUNICIPALITY_LEVEL));
         }
         var distributions = node.putArray("dcat:distribution");

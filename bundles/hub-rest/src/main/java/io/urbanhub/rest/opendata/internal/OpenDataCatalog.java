@@ -3,7 +3,11 @@ package io.urbanhub.rest.opendata.internal;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+
+import io.urbanhub.api.admin.Tenant;
 
 /** The datasets the export serves, with absolute URLs below the public base URL, and who publishes them. */
 final class OpenDataCatalog {
@@ -20,10 +24,15 @@ final class OpenDataCatalog {
     private final String licence;
     private final String licenceUrl;
     private final Map<String, PublisherSettings> publishers;
+    private final Function<String, Optional<Tenant>> registrations;
 
-    /** {@code exportUrl} is where the export is reached from outside, e.g. https://data.example.org/opendata. */
+    /**
+     * @param exportUrl     where the export is reached from outside, e.g. https://data.example.org/opendata
+     * @param publishers    the configured publisher keys per tenant, which override the registration
+     * @param registrations the tenant registry's entry of a tenant, read on every use as tenants change at run time
+     */
     OpenDataCatalog(Set<String> openTypes, URI exportUrl, String licence, String licenceUrl,
-                    Map<String, PublisherSettings> publishers) {
+                    Map<String, PublisherSettings> publishers, Function<String, Optional<Tenant>> registrations) {
         String scheme = exportUrl.getScheme();
         if (!exportUrl.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || exportUrl.getHost() == null) {
             throw new IllegalArgumentException("publicBaseUrl '" + exportUrl + "' is not an absolute http(s) URL");
@@ -33,6 +42,7 @@ final class OpenDataCatalog {
         this.licence = licence;
         this.licenceUrl = licenceUrl;
         this.publishers = Map.copyOf(publishers);
+        this.registrations = registrations;
     }
 
     /** The tenant's datasets ordered by type; none when the tenant has no open types. */
@@ -46,7 +56,7 @@ final class OpenDataCatalog {
     }
 
     PublisherSettings publisher(String tenant) {
-        return publishers.getOrDefault(tenant, PublisherSettings.unnamed(tenant));
+        return PublisherSettings.resolve(tenant, publishers.get(tenant), registrations.apply(tenant));
     }
 
     URI catalogUrl(String tenant) {

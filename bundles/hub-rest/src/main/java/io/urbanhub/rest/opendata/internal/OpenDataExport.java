@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.urbanhub.api.admin.TenantRegistry;
 import io.urbanhub.api.query.EntityQueries;
 import io.urbanhub.api.query.TemporalQueries;
 import io.urbanhub.rest.cxf.CxfServers;
@@ -32,8 +33,8 @@ public class OpenDataExport {
 
     /** {@code properties} holds the per-tenant publisher keys, which a typed configuration cannot name. */
     @Activate
-    public OpenDataExport(@Reference EntityQueries entities, @Reference TemporalQueries temporal, OpenDataConfig config,
-                          Map<String, Object> properties) {
+    public OpenDataExport(@Reference EntityQueries entities, @Reference TemporalQueries temporal,
+                          @Reference TenantRegistry tenants, OpenDataConfig config, Map<String, Object> properties) {
         // a .cfg file gives the list as one comma-separated value
         Set<String> open = Arrays.stream(config.openTypes())
                 .flatMap(value -> Arrays.stream(value.split(",")))
@@ -41,7 +42,7 @@ public class OpenDataExport {
                 .filter(type -> !type.isEmpty())
                 .collect(Collectors.toSet());
         catalog = new OpenDataCatalog(open, URI.create(config.publicBaseUrl().trim().replaceAll("/+$", "") + config.address()),
-                config.licence(), config.licenceUrl(), PublisherSettings.perTenant(properties));
+                config.licence(), config.licenceUrl(), PublisherSettings.perTenant(properties), tenants::find);
         server = CxfServers.publish(config.address(),
                 List.of(new OpenDataResource(entities, temporal, open, config.licence(), config.licenceUrl(), catalog)));
     }

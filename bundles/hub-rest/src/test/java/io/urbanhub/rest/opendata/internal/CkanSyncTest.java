@@ -93,6 +93,20 @@ class CkanSyncTest {
     }
 
     @Test
+    void aRegisteredTenantsPackagesCarryItsRegisteredNameContactAndBothKeys() {
+        CkanSync registered = new CkanSync(DcatCatalogTest.CATALOG, "kreisstadt", "kreisstadt",
+                new CkanClient(ckan.url().toString(), TOKEN, Duration.ofSeconds(5)));
+        assertEquals(Map.of(), registered.publishAll());
+
+        JsonNode created = ckan.calls.get(1).body();
+        assertEquals("kreisstadt-parkingspot", created.get("name").asText());
+        assertEquals("Kreisstadt Beispielhausen", created.get("maintainer").asText());
+        assertEquals("daten@kreisstadt.example", created.get("maintainer_email").asText());
+        assertEquals("[\"http://dcat-ap.de/def/politicalGeocoding/regionalKey/055660012012\","
+                + "\"http://dcat-ap.de/def/politicalGeocoding/municipalityKey/05566012\"]", extra(created, "politicalGeocodingURI"));
+    }
+
+    @Test
     void refusesAnIncompleteConfiguration() {
         assertThrows(IllegalArgumentException.class, () -> new CkanClient("ckan.example.org", TOKEN, Duration.ofSeconds(5)));
         assertThrows(IllegalArgumentException.class, () -> new CkanClient("https://ckan.example.org", " ", Duration.ofSeconds(5)));
