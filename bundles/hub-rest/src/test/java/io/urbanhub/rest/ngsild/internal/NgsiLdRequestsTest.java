@@ -1,0 +1,43 @@
+package io.urbanhub.rest.ngsild.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Set;
+
+import javax.ws.rs.WebApplicationException;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class NgsiLdRequestsTest {
+
+    private final NgsiLdRequests registeredOnly = new NgsiLdRequests("demo", Set.of("musterstadt")::contains);
+
+    @Test
+    void aRegisteredTenantAndTheDefaultExist() {
+        assertEquals("musterstadt", registeredOnly.tenant("musterstadt"));
+        assertEquals("demo", registeredOnly.tenant(null));
+        assertEquals("demo", registeredOnly.tenant("demo"));
+    }
+
+    @Test
+    void anyOtherTenantIsNonexistent() throws Exception {
+        WebApplicationException refused = assertThrows(WebApplicationException.class, () -> registeredOnly.tenant("nachbarstadt"));
+        assertEquals(404, refused.getResponse().getStatus());
+        assertEquals("https://uri.etsi.org/ngsi-ld/errors/NonexistentTenant",
+                new ObjectMapper().readTree((String) refused.getResponse().getEntity()).get("type").asText());
+    }
+
+    @Test
+    void aMalformedTenantIsBadRequestDataBeforeItIsLookedUp() {
+        assertThrows(IllegalArgumentException.class, () -> registeredOnly.tenant("Nachbar Stadt"));
+        assertThrows(IllegalArgumentException.class, () -> new NgsiLdRequests("").tenant(" "));
+    }
+
+    @Test
+    void withoutTheRegistryAnyWellFormedTenantIsServed() {
+        assertEquals("nachbarstadt", new NgsiLdRequests("").tenant("nachbarstadt"));
+    }
+}
