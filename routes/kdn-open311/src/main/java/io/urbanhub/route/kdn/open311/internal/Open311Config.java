@@ -20,6 +20,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(type = AttributeType.PASSWORD, description = "API key for submitting requests; empty: no submitting")
     String apiKey() default "";
 
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "API key the town's apps present to submit requests "
+            + "through the hub (POST /kdn-open311/<name>/requests.json); empty: no submitting through the hub's HTTP")
+    String clientApiKey() default "";
+
     @AttributeDefinition(description = "Response format to ask for: json or xml")
     String format() default "json";
 

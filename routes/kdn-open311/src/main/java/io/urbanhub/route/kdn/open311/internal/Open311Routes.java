@@ -35,12 +35,14 @@ import io.urbanhub.route.kdn.open311.internal.parse.Service;
  * takes the fields of a new request (a map) and answers its {@code service_request_id} or token.
  */
 @Component(service = RoutesBuilder.class, scope = ServiceScope.PROTOTYPE,
-        configurationPid = "io.urbanhub.route.kdn.open311", configurationPolicy = ConfigurationPolicy.REQUIRE,
-        property = "hub.adapter=kdn-open311")
+        configurationPid = Open311Routes.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        property = "hub.adapter=" + Open311Routes.ADAPTER)
 @Designate(ocd = Open311Config.class, factory = true)
 public class Open311Routes extends RouteBuilder {
 
     public static final String SUBMIT_ENDPOINT = "direct:submit";
+    static final String PID = "io.urbanhub.route.kdn.open311";
+    static final String ADAPTER = "kdn-open311";
 
     private static final Logger LOG = LoggerFactory.getLogger(Open311Routes.class);
 

@@ -69,6 +69,11 @@ class Open311ConfigTest {
             }
 
             @Override
+            public String clientApiKey() {
+                return "";
+            }
+
+            @Override
             public String format() {
                 return format;
             }

@@ -241,6 +241,11 @@ class Open311RoutesIT {
             }
 
             @Override
+            public String clientApiKey() {
+                return "";
+            }
+
+            @Override
             public String format() {
                 return format;
             }
