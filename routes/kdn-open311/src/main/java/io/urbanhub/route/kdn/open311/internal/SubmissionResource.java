@@ -16,6 +16,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import io.urbanhub.route.kdn.open311.internal.client.GeoReportClient;
 import io.urbanhub.route.kdn.open311.internal.client.Submission;
@@ -88,7 +89,9 @@ public class SubmissionResource {
     }
 
     private static Response error(int status, String description) throws IOException {
-        byte[] body = JSON.writeValueAsBytes(new Object[] {Map.of("code", status, "description", description)});
+        ArrayNode errors = JSON.createArrayNode();
+        errors.addObject().put("code", status).put("description", description);
+        byte[] body = JSON.writeValueAsBytes(errors);
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 }
