@@ -19,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -94,8 +96,9 @@ public class StockKarafIT {
     public void adaptersInstallFromThePublishedRepositoryAloneAndRun() throws Exception {
         String version = System.getProperty("urbanhub.version");
         features.addRepository(URI.create("mvn:io.urbanhub/hub-features/" + version + "/xml/features"));
-        features.installFeature("hub-route-mqtt-heartbeat");
-        features.installFeature("hub-route-kdn-open311");
+        // in one go, as an admin would: installing the second alone would refresh what the first started
+        features.installFeatures(Set.of("hub-route-mqtt-heartbeat", "hub-route-kdn-open311"),
+                EnumSet.noneOf(FeaturesService.Option.class));
 
         HeartbeatCheck.assertHeartbeatsComeBack(bundleContext, "mqtt-heartbeat.stock");
         assertEquals(Bundle.ACTIVE, bundle("io.urbanhub.route.kdn.open311").getState());
