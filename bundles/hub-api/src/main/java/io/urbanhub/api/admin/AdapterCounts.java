@@ -10,6 +10,17 @@ import java.time.Instant;
  * @param duplicates    inputs dropped as already stored
  * @param deadLetters   inputs kept as dead letters
  * @param lastMessageAt when the last input arrived, or {@code null}
+ * @param lastMinute    inputs received in the last 60 seconds
  */
-public record AdapterCounts(long in, long stored, long duplicates, long deadLetters, Instant lastMessageAt) {
+public record AdapterCounts(long in, long stored, long duplicates, long deadLetters, Instant lastMessageAt,
+                            long lastMinute) {
+
+    public AdapterCounts(long in, long stored, long duplicates, long deadLetters, Instant lastMessageAt) {
+        this(in, stored, duplicates, deadLetters, lastMessageAt, 0);
+    }
+
+    /** Inputs per second, averaged over the last minute. */
+    public double ratePerSecond() {
+        return lastMinute / 60.0;
+    }
 }

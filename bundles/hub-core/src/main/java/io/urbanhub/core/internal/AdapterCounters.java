@@ -18,6 +18,7 @@ final class AdapterCounters {
     void count(String adapter, Receipt receipt, Instant receivedAt) {
         Counter counter = byAdapter.computeIfAbsent(adapter, name -> new Counter());
         counter.in.incrementAndGet();
+        counter.lastMinute.add(1, System.currentTimeMillis());
         counter.lastMessageAt.set(receivedAt);
         switch (receipt) {
             case STORED -> counter.stored.incrementAndGet();
@@ -36,9 +37,11 @@ final class AdapterCounters {
         final AtomicLong duplicates = new AtomicLong();
         final AtomicLong deadLetters = new AtomicLong();
         final AtomicReference<Instant> lastMessageAt = new AtomicReference<>();
+        final LastMinute lastMinute = new LastMinute();
 
         AdapterCounts counts() {
-            return new AdapterCounts(in.get(), stored.get(), duplicates.get(), deadLetters.get(), lastMessageAt.get());
+            return new AdapterCounts(in.get(), stored.get(), duplicates.get(), deadLetters.get(), lastMessageAt.get(),
+                    lastMinute.sum(System.currentTimeMillis()));
         }
     }
 }

@@ -30,7 +30,10 @@ import org.slf4j.LoggerFactory;
 import io.urbanhub.api.admin.AdapterCounts;
 import io.urbanhub.api.admin.AdapterStatistics;
 import io.urbanhub.api.admin.DataLayerQueries;
+import io.urbanhub.api.admin.DataLayerStatistics;
 import io.urbanhub.api.admin.DeadLetter;
+import io.urbanhub.api.admin.EntitySummary;
+import io.urbanhub.api.admin.PipelineStats;
 import io.urbanhub.api.admin.StoredObservation;
 import io.urbanhub.api.model.Observation;
 import io.urbanhub.api.notify.ObservationListener;
@@ -46,6 +49,7 @@ import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.Input;
 import io.urbanhub.api.spi.Receipt;
 import io.urbanhub.core.internal.fanout.MqttRepublisher;
+import io.urbanhub.core.internal.store.BatchTimes;
 import io.urbanhub.core.internal.store.JdbcReads;
 import io.urbanhub.core.internal.store.JdbcStore;
 import io.urbanhub.core.internal.store.JdbcSubscriptions;
@@ -56,12 +60,13 @@ import io.urbanhub.core.internal.store.Write;
  * The data-layer pipeline: validate, then de-duplicate and store in batches through the store writer, then
  * republish. The store is the DataSource named {@code urbanhub} (etc/org.ops4j.datasource-urbanhub.cfg).
  */
-@Component(service = {DataLayer.class, DataLayerQueries.class, AdapterStatistics.class, EntityQueries.class,
+@Component(service = {DataLayer.class, DataLayerQueries.class, AdapterStatistics.class, DataLayerStatistics.class,
+        EntityQueries.class,
         TemporalQueries.class, SubscriptionStore.class},
         configurationPid = "io.urbanhub.core", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = CoreConfig.class)
-public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatistics, EntityQueries, TemporalQueries,
-        SubscriptionStore {
+public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatistics, DataLayerStatistics, EntityQueries,
+        TemporalQueries, SubscriptionStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubDataLayer.class);
 
@@ -73,6 +78,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<ObservationListener> listeners = List.of();
     private final AdapterCounters counters = new AdapterCounters();
+    private final LastMinute storedObservations = new LastMinute();
     private final MqttRepublisher republisher;
 
     @Activate
@@ -126,6 +132,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
         return writer.submit(new Write(input, observations)).thenApply(receipt -> {
             counters.count(input.source().adapter(), receipt, input.receivedAt());
             if (receipt == Receipt.STORED) {
+                storedObservations.add(observations.size(), System.currentTimeMillis());
                 observations.forEach(this::tellListeners);
             }
             return receipt;
@@ -181,6 +188,24 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
             return reads.deadLetter(id);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading dead letter " + id + " failed", e);
+        }
+    }
+
+    @Override
+    public int purgeDeadLetters(Instant receivedBefore, String tenant) {
+        try {
+            return store.purgeDeadLetters(receivedBefore, tenant);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Purging dead letters failed", e);
+        }
+    }
+
+    @Override
+    public List<EntitySummary> entities(String tenant, String entityType, int limit) {
+        try {
+            return reads.entitySummaries(tenant, entityType, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading entities failed", e);
         }
     }
 
@@ -287,5 +312,14 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     @Override
     public Map<String, AdapterCounts> counts() {
         return counters.snapshot();
+    }
+
+    @Override
+    public PipelineStats pipeline() {
+        BatchTimes.Summary times = writer.batchTimes();
+        return new PipelineStats(writer.depth(), writer.oldestWaitMillis(), writer.capacity(), writer.batches(),
+                writer.written(), times.mean(), times.p50(), times.p95(), times.p99(), times.count(),
+                storedObservations.sum(System.currentTimeMillis()),
+                republisher == null ? -1 : republisher.depth(), republisher == null ? -1 : republisher.dropped());
     }
 }

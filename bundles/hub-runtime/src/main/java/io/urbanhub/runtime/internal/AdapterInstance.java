@@ -29,28 +29,39 @@ import io.urbanhub.api.admin.InstanceNames;
 final class AdapterInstance {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdapterInstance.class);
+    /** The configuration property by which adapters name their tenant. */
+    static final String TENANT_PROPERTY = "tenant";
 
     private final ServiceReference<RoutesBuilder> reference;
     private final BundleContext runtimeBundle;
     private final String name;
     private final String adapter;
     private final String instance;
+    private final String tenant;
 
     private AdapterState state = AdapterState.STARTING;
     private String reason = "";
     private boolean closed;
+    private boolean stoppedByAdmin;
     private CamelContext context;
     private ServiceObjects<RoutesBuilder> routesObjects;
     private RoutesBuilder routes;
     private ServiceRegistration<CamelContext> registration;
 
-    AdapterInstance(ServiceReference<RoutesBuilder> reference, BundleContext runtimeBundle) {
+    /** @param stoppedByAdmin whether an admin stopped the instance of this name before this service came */
+    AdapterInstance(ServiceReference<RoutesBuilder> reference, BundleContext runtimeBundle, boolean stoppedByAdmin) {
         this.reference = reference;
         this.runtimeBundle = runtimeBundle;
         Map<String, Object> properties = propertiesOf(reference);
         this.adapter = InstanceNames.adapter(properties);
         this.instance = InstanceNames.instance(properties);
         this.name = InstanceNames.contextName(properties);
+        Object configuredTenant = properties.get(TENANT_PROPERTY);
+        this.tenant = configuredTenant == null ? "" : configuredTenant.toString().trim();
+        if (stoppedByAdmin) {
+            this.stoppedByAdmin = true;
+            enter(AdapterState.STOPPED, AdapterInstances.STOPPED_BY_ADMIN);
+        }
     }
 
     String name() {
@@ -58,15 +69,15 @@ final class AdapterInstance {
     }
 
     synchronized AdapterInstanceStatus status() {
-        return new AdapterInstanceStatus(name, adapter, instance, state.name(), reason);
+        return new AdapterInstanceStatus(name, adapter, instance, state.name(), reason, tenant);
     }
 
     synchronized boolean needsRetry() {
-        return !closed && (state == AdapterState.WAITING || state == AdapterState.FAILED);
+        return !closed && !stoppedByAdmin && (state == AdapterState.WAITING || state == AdapterState.FAILED);
     }
 
     synchronized void start() {
-        if (closed || state == AdapterState.RUNNING) {
+        if (closed || stoppedByAdmin || state == AdapterState.RUNNING) {
             return;
         }
         Bundle adapterBundle = reference.getBundle();
@@ -100,6 +111,25 @@ final class AdapterInstance {
                 enter(AdapterState.FAILED, StartFailures.reason(e));
             }
         }
+    }
+
+    /**
+     * Stops the context gracefully (its routes finish the exchanges in flight, within the shutdown timeout) and
+     * keeps it stopped until {@link #startByAdmin()}.
+     */
+    synchronized void stopByAdmin() {
+        stoppedByAdmin = true;
+        discardContext();
+        enter(AdapterState.STOPPED, AdapterInstances.STOPPED_BY_ADMIN);
+    }
+
+    synchronized void startByAdmin() {
+        if (stoppedByAdmin) {
+            stoppedByAdmin = false;
+            state = AdapterState.STARTING;
+            reason = "";
+        }
+        start();
     }
 
     synchronized void stop() {
@@ -180,7 +210,7 @@ final class AdapterInstance {
         return properties;
     }
 
-    private static Map<String, Object> propertiesOf(ServiceReference<?> reference) {
+    static Map<String, Object> propertiesOf(ServiceReference<?> reference) {
         Map<String, Object> properties = new java.util.HashMap<>();
         for (String key : reference.getPropertyKeys()) {
             properties.put(key, reference.getProperty(key));

@@ -3,6 +3,7 @@ package io.urbanhub.runtime.internal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +47,11 @@ public class AdapterRoutesRunner implements AdapterInstances {
         return thread;
     });
     private final Map<ServiceReference<RoutesBuilder>, AdapterInstance> instances = new ConcurrentHashMap<>();
+    /**
+     * Names of the instances an admin stopped. Kept by name so that a changed configuration or an updated
+     * adapter bundle does not start them again; kept in memory only, so a restart of the hub does.
+     */
+    private final Set<String> stoppedByAdmin = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> pendingRetry;
 
     @Activate
@@ -56,7 +62,8 @@ public class AdapterRoutesRunner implements AdapterInstances {
     @Reference(service = RoutesBuilder.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, target = "(" + InstanceNames.ADAPTER + "=*)")
     void addAdapter(ServiceReference<RoutesBuilder> reference) {
-        AdapterInstance instance = new AdapterInstance(reference, bundleContext);
+        AdapterInstance instance = new AdapterInstance(reference, bundleContext,
+                stoppedByAdmin.contains(InstanceNames.contextName(AdapterInstance.propertiesOf(reference))));
         instances.put(reference, instance);
         lifecycle.execute(instance::start);
     }
@@ -115,6 +122,33 @@ public class AdapterRoutesRunner implements AdapterInstances {
     @Override
     public void downlink(String name, Downlink downlink) {
         instance(name).send(AdapterInstances.DOWNLINK_ROUTE, AdapterInstances.DOWNLINK_ENDPOINT, downlink, "send downlinks");
+    }
+
+    @Override
+    public AdapterInstanceStatus stop(String name) {
+        AdapterInstance instance = existing(name);
+        stoppedByAdmin.add(name);
+        instance.stopByAdmin();
+        return instance.status();
+    }
+
+    @Override
+    public AdapterInstanceStatus start(String name) {
+        AdapterInstance instance = existing(name);
+        stoppedByAdmin.remove(name);
+        instance.startByAdmin();
+        return instance.status();
+    }
+
+    @Override
+    public AdapterInstanceStatus restart(String name) {
+        stop(name);
+        return start(name);
+    }
+
+    private AdapterInstance existing(String name) {
+        return instances.values().stream().filter(candidate -> candidate.name().equals(name))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("No adapter instance " + name + " is installed"));
     }
 
     private AdapterInstance instance(String name) {

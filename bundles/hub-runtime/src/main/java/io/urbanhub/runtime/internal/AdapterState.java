@@ -9,6 +9,6 @@ enum AdapterState {
     WAITING,
     /** Its routes could not be built or started; retried when Camel extensions change. */
     FAILED,
-    /** Its service is gone. */
+    /** Its service is gone, or an admin stopped it. */
     STOPPED
 }

@@ -67,6 +67,11 @@ public final class MqttRepublisher implements AutoCloseable {
         }
     }
 
+    /** Observations waiting to be republished. */
+    public int depth() {
+        return queue.size();
+    }
+
     public long dropped() {
         return dropped.get();
     }

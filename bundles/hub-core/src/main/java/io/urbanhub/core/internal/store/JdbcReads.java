@@ -15,6 +15,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import io.urbanhub.api.admin.DeadLetter;
+import io.urbanhub.api.admin.EntitySummary;
 import io.urbanhub.api.admin.StoredObservation;
 import io.urbanhub.api.query.Aggregate;
 import io.urbanhub.api.query.AttributeValue;
@@ -51,6 +52,25 @@ public final class JdbcReads {
                 rows.add(new StoredObservation(result.getString(1), result.getString(2), result.getString(3),
                         result.getString(4), result.getTimestamp(5).toInstant(), Jdbc.valueAt(result, 6), result.getString(9),
                         result.getString(10)));
+            }
+        }
+        return rows;
+    }
+
+    /** Entities by tenant and id, of one tenant and type or all ({@code null}). */
+    public List<EntitySummary> entitySummaries(String tenant, String entityType, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT tenant, entity_id, entity_type, observed_at FROM hub_entity WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        appendEqualIfGiven(sql, parameters, "tenant", tenant);
+        appendEqualIfGiven(sql, parameters, "entity_type", entityType);
+        sql.append(" ORDER BY tenant, entity_id LIMIT ").append(Math.max(1, limit));
+        List<EntitySummary> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = Jdbc.prepare(connection, sql.toString(), parameters);
+             ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                rows.add(new EntitySummary(result.getString(1), result.getString(2), result.getString(3),
+                        result.getTimestamp(4).toInstant()));
             }
         }
         return rows;

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -112,6 +113,19 @@ public final class JdbcStore {
              PreparedStatement delete = connection.prepareStatement("DELETE FROM hub_dead_letter WHERE id = ?")) {
             delete.setLong(1, id);
             return delete.executeUpdate() > 0;
+        }
+    }
+
+    /** Removes the dead letters received before the given time, of one tenant or all ({@code null}). */
+    public int purgeDeadLetters(Instant receivedBefore, String tenant) throws SQLException {
+        String sql = "DELETE FROM hub_dead_letter WHERE received_at < ?" + (tenant == null ? "" : " AND tenant = ?");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(sql)) {
+            delete.setTimestamp(1, Timestamp.from(receivedBefore));
+            if (tenant != null) {
+                delete.setString(2, tenant);
+            }
+            return delete.executeUpdate();
         }
     }
 

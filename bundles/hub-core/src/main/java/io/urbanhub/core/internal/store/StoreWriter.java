@@ -25,7 +25,7 @@ public final class StoreWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreWriter.class);
 
-    private record Pending(Write write, CompletableFuture<Receipt> receipt) {
+    private record Pending(Write write, CompletableFuture<Receipt> receipt, long queuedAtNanos) {
     }
 
     private final JdbcStore store;
@@ -36,6 +36,8 @@ public final class StoreWriter implements AutoCloseable {
     private final List<Thread> writers = new ArrayList<>();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
+    private final BatchTimes batchTimes = new BatchTimes();
+    private final int capacity;
     private volatile boolean open = true;
 
     /**
@@ -47,6 +49,7 @@ public final class StoreWriter implements AutoCloseable {
         }
         this.store = store;
         this.buffer = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.batchSize = batchSize;
         this.lingerNanos = linger.toNanos();
         this.maxWait = maxWait;
@@ -69,7 +72,7 @@ public final class StoreWriter implements AutoCloseable {
             return receipt;
         }
         try {
-            if (!buffer.offer(new Pending(write, receipt), maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!buffer.offer(new Pending(write, receipt, System.nanoTime()), maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 receipt.completeExceptionally(new IllegalStateException("The store did not take a write within "
                         + maxWait.toSeconds() + " s: " + buffer.size() + " writes are waiting; is the database slow or down?"));
             }
@@ -83,6 +86,21 @@ public final class StoreWriter implements AutoCloseable {
     /** Writes waiting in the buffer. */
     public int depth() {
         return buffer.size();
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** How long the oldest write in the buffer has waited, in milliseconds; 0 when none waits. */
+    public long oldestWaitMillis() {
+        Pending oldest = buffer.peek();
+        return oldest == null ? 0 : Math.max(0, (System.nanoTime() - oldest.queuedAtNanos()) / 1_000_000);
+    }
+
+    /** The times of the most recent store transactions. */
+    public BatchTimes.Summary batchTimes() {
+        return batchTimes.summary();
     }
 
     public long batches() {
@@ -155,7 +173,9 @@ public final class StoreWriter implements AutoCloseable {
         List<Write> writes = new ArrayList<>(batch.size());
         batch.forEach(pending -> writes.add(pending.write()));
         try {
+            long started = System.nanoTime();
             List<Receipt> receipts = store.store(writes);
+            batchTimes.record(System.nanoTime() - started);
             batches.incrementAndGet();
             written.addAndGet(batch.size());
             for (int i = 0; i < batch.size(); i++) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import io.urbanhub.api.admin.DeadLetter;
+import io.urbanhub.api.admin.EntitySummary;
 import io.urbanhub.api.admin.StoredObservation;
 import io.urbanhub.api.model.EntityId;
 import io.urbanhub.api.model.GeoPoint;
@@ -332,6 +333,67 @@ class JdbcStoreIT {
     }
 
     /** Data written under schema version 1, then the hub starts with version 2. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void purgesOnlyTheDeadLettersReceivedBeforeTheCutOffOfTheNamedTenant(DataSource database) throws Exception {
+        JdbcStore store = JdbcStore.open(database, WINDOW);
+        String one = "purge-" + UUID.randomUUID().toString().substring(0, 8);
+        String other = "purge-" + UUID.randomUUID().toString().substring(0, 8);
+        // long past, so that a purge of all tenants meets no other test's letters
+        Instant now = Instant.parse("2001-06-01T12:00:00Z");
+        deadLetterOf(store, one, "old-1", now.minus(Duration.ofDays(40)));
+        deadLetterOf(store, one, "new-1", now.minus(Duration.ofDays(2)));
+        deadLetterOf(store, other, "old-2", now.minus(Duration.ofDays(35)));
+        Instant cutOff = now.minus(Duration.ofDays(30));
+
+        assertEquals(1, store.purgeDeadLetters(cutOff, one));
+        assertEquals(List.of("new-1"), deadLetterDevices(store, one));
+        assertEquals(List.of("old-2"), deadLetterDevices(store, other));
+        // a tenant's name is a bound value, never SQL
+        assertEquals(0, store.purgeDeadLetters(cutOff, "x' OR '1' = '1"));
+        assertEquals(1, store.purgeDeadLetters(cutOff, null));
+        assertEquals(List.of(), deadLetterDevices(store, other));
+        assertEquals(List.of("new-1"), deadLetterDevices(store, one));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void listsEntitiesByTenantAndTypeWithWhenTheyWereLastObserved(DataSource database) throws Exception {
+        JdbcStore store = JdbcStore.open(database, WINDOW);
+        String one = "list-" + UUID.randomUUID().toString().substring(0, 8);
+        String other = "list-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.parse("2026-11-27T12:00:00Z");
+        storeTyped(store, one, "IndoorEnvironmentObserved", "freezer-1", null, -18, now.minusSeconds(60));
+        storeTyped(store, one, "IndoorEnvironmentObserved", "freezer-1", null, -19, now);
+        storeTyped(store, one, "ParkingSpot", "p-7", null, 3, now.minusSeconds(30));
+        storeTyped(store, other, "IndoorEnvironmentObserved", "hall", null, 19, now.minusSeconds(10));
+
+        assertEquals(List.of(
+                        new EntitySummary(one, "urn:ngsi-ld:IndoorEnvironmentObserved:" + one + ":freezer-1",
+                                "IndoorEnvironmentObserved", now),
+                        new EntitySummary(one, "urn:ngsi-ld:ParkingSpot:" + one + ":p-7", "ParkingSpot", now.minusSeconds(30))),
+                store.reads().entitySummaries(one, null, 10));
+        assertEquals(List.of("urn:ngsi-ld:ParkingSpot:" + one + ":p-7"), entityIds(store.reads().entitySummaries(one, "ParkingSpot", 10)));
+        assertEquals(List.of("urn:ngsi-ld:IndoorEnvironmentObserved:" + one + ":freezer-1"),
+                entityIds(store.reads().entitySummaries(one, null, 1)));
+        assertTrue(entityIds(store.reads().entitySummaries(null, "IndoorEnvironmentObserved", 100_000))
+                .containsAll(List.of("urn:ngsi-ld:IndoorEnvironmentObserved:" + one + ":freezer-1",
+                        "urn:ngsi-ld:IndoorEnvironmentObserved:" + other + ":hall")));
+    }
+
+    private static void deadLetterOf(JdbcStore store, String tenant, String device, Instant receivedAt) throws Exception {
+        store.deadLetter(new Input(tenant, new Source("lorawan-chirpstack." + tenant, "chirpstack", device, null),
+                receivedAt, new byte[] {1, 2}), "unknown device " + device, 64);
+    }
+
+    private static List<String> deadLetterDevices(JdbcStore store, String tenant) throws Exception {
+        return store.reads().deadLetters(tenant, 50).stream().map(DeadLetter::device).sorted().toList();
+    }
+
+    private static List<String> entityIds(List<EntitySummary> entities) {
+        return entities.stream().map(EntitySummary::entityId).toList();
+    }
+
     private static void assertOldEntitiesFindable(DataSource database) throws Exception {
         String tenant = "old";
         String urn = new EntityId("IndoorEnvironmentObserved", tenant, "room").urn();
