@@ -1,5 +1,6 @@
 package io.urbanhub.shell.internal;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -15,10 +16,11 @@ import io.urbanhub.api.admin.AdapterInstances;
 import io.urbanhub.api.admin.AdapterStatistics;
 
 @Service
-@Command(scope = "hub", name = "adapters", description = "Lists the adapter instances with their state and message counts.")
+@Command(scope = "hub", name = "adapters", description = "Lists the adapter instances with their tenant, state and message "
+        + "counts since the hub started; Rate/s is inputs per second over the last minute.")
 public class AdaptersCommand implements Action {
 
-    private static final AdapterCounts NONE = new AdapterCounts(0, 0, 0, 0, null);
+    private static final AdapterCounts NONE = new AdapterCounts(0, 0, 0, 0, null, 0);
 
     @Reference
     AdapterInstances instances;
@@ -34,17 +36,22 @@ public class AdaptersCommand implements Action {
         Map<String, AdapterCounts> counts = statistics.counts();
         ShellTable table = new ShellTable();
         table.column("Instance");
+        table.column("Tenant");
+        table.column("Adapter");
         table.column("State");
+        table.column("Reason");
         table.column("In").alignRight();
         table.column("Stored").alignRight();
         table.column("Duplicates").alignRight();
         table.column("Dead letters").alignRight();
         table.column("Last message");
-        table.column("Reason");
+        table.column("Rate/s").alignRight();
         for (AdapterInstanceStatus instance : instances.instances()) {
             AdapterCounts count = counts.getOrDefault(instance.name(), NONE);
-            table.addRow().addContent(instance.name(), instance.state(), count.in(), count.stored(), count.duplicates(),
-                    count.deadLetters(), count.lastMessageAt() == null ? "-" : count.lastMessageAt(), instance.reason());
+            table.addRow().addContent(instance.name(), instance.tenant().isEmpty() ? "-" : instance.tenant(),
+                    instance.adapter(), instance.state(), instance.reason(), count.in(), count.stored(), count.duplicates(),
+                    count.deadLetters(), count.lastMessageAt() == null ? "-" : count.lastMessageAt(),
+                    String.format(Locale.ROOT, "%.2f", count.ratePerSecond()));
         }
         table.print(System.out, !noFormat);
         return null;

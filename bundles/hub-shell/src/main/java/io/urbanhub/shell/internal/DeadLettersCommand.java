@@ -2,6 +2,7 @@ package io.urbanhub.shell.internal;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -20,6 +21,7 @@ public class DeadLettersCommand implements Action {
     DataLayerQueries queries;
 
     @Option(name = "--tenant", description = "Only this tenant's")
+    @Completion(TenantCompleter.class)
     String tenant;
 
     @Option(name = "--reason", description = "Only those whose reason contains this, e.g. \"unknown device\"")

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -29,6 +30,7 @@ public class DeviceAddCommand implements Action {
     String deviceType;
 
     @Argument(index = 2, name = "tenant", required = true, description = "The municipality it belongs to")
+    @Completion(TenantCompleter.class)
     String tenant;
 
     @Argument(index = 3, name = "entityType", required = true, description = "Smart Data Model type, e.g. IndoorEnvironmentObserved")

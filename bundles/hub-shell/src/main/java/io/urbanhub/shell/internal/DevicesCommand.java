@@ -4,6 +4,7 @@ import java.util.Comparator;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -20,6 +21,7 @@ public class DevicesCommand implements Action {
     DeviceRegistry registry;
 
     @Option(name = "--tenant", description = "Only this tenant's")
+    @Completion(TenantCompleter.class)
     String tenant;
 
     @Option(name = "--no-format", description = "Plain output for scripts")

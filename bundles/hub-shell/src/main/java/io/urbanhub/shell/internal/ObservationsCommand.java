@@ -2,6 +2,7 @@ package io.urbanhub.shell.internal;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -18,6 +19,7 @@ public class ObservationsCommand implements Action {
     DataLayerQueries queries;
 
     @Option(name = "--tenant", description = "Only this tenant's")
+    @Completion(TenantCompleter.class)
     String tenant;
 
     @Option(name = "--entity", description = "Only this entity's (its urn:ngsi-ld:... id)")

@@ -3,6 +3,7 @@ package io.urbanhub.shell.internal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
@@ -16,6 +17,7 @@ public class TenantRemoveCommand implements Action {
     TenantRegistry tenants;
 
     @Argument(index = 0, name = "id", required = true, description = "The tenant's id")
+    @Completion(TenantCompleter.class)
     String id;
 
     @Override
