@@ -15,12 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -45,6 +48,10 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
+import io.urbanhub.api.model.Source;
+import io.urbanhub.api.spi.DataLayer;
+import io.urbanhub.api.spi.Input;
+
 
 /**
  * Boots the distribution that users start (the assembly's tar.gz) and checks, inside it, what an admin
@@ -60,6 +67,10 @@ public class HubDistributionIT {
     private static final String DEMO = "mqtt-heartbeat.demo";
     private static final String MODULE = "io.urbanhub.route.mqtt.heartbeat";
     private static final String TOPIC_PROPERTY = "urbanhub.it.topic";
+    private static final String CHIRPSTACK_DEMO = "lorawan-chirpstack.demo";
+    private static final String SWAP_TENANT = "swaptown";
+    private static final String SWAP_OLD = "mqtt-heartbeat.swap-old";
+    private static final String SWAP_NEW = "mqtt-heartbeat.swap-new";
 
     @Inject
     BundleContext bundleContext;
@@ -245,11 +256,123 @@ public class HubDistributionIT {
         }
     }
 
-    private static void writeHeartbeatConfig(Path config, long periodMillis) throws Exception {
-        Files.writeString(config, String.join("\n",
+    @Test
+    public void h_theAdminConsoleStopsStartsAndSwapsInstancesAndShowsDeadLettersEntitiesAndStats() throws Exception {
+        hub().awaitRunning(DEMO);
+        assertTrue(console("hub:adapter-stop " + DEMO).contains(DEMO + ": STOPPED (stopped by an admin)"));
+        hub().awaitGone(DEMO);
+        assertTrue(adapterLine(DEMO).contains("STOPPED") && adapterLine(DEMO).contains("stopped by an admin"));
+        Thread.sleep(1500);
+        assertFalse("stays stopped", hub().context(DEMO).isPresent());
+        assertTrue(console("hub:adapter-start " + DEMO).contains(DEMO + ": RUNNING"));
+        CamelContext demo = hub().awaitRunning(DEMO);
+        assertTrue(console("hub:adapter-restart " + DEMO).contains(DEMO + ": RUNNING"));
+        hub().awaitReplaced(DEMO, demo);
+        await("the demo ChirpStack instance to show its tenant and a rate",
+                () -> adapterLine(CHIRPSTACK_DEMO)
+                        .matches("lorawan-chirpstack\\.demo demo lorawan-chirpstack RUNNING .*\\d+\\.\\d\\d"));
+
+        Path etc = Path.of(System.getProperty("karaf.etc"));
+        String tenant = "tenant = " + SWAP_TENANT;
+        writeHeartbeatConfig(etc.resolve(HEARTBEAT_PID + "-swap-old.cfg"), 1000, tenant);
+        writeHeartbeatConfig(etc.resolve(HEARTBEAT_PID + "-swap-new.cfg"), 1000, tenant);
+        // below the shortest period: the instance fails and cannot take over
+        writeHeartbeatConfig(etc.resolve(HEARTBEAT_PID + "-swap-broken.cfg"), 5, tenant);
+        try {
+            hub().awaitRunning(SWAP_OLD);
+            hub().awaitRunning(SWAP_NEW);
+            console("hub:adapter-stop " + SWAP_NEW);
+            hub().awaitGone(SWAP_NEW);
+            String swapped = console("hub:adapter-swap " + SWAP_TENANT + " " + SWAP_OLD + " " + SWAP_NEW);
+            assertTrue(swapped, swapped.contains(SWAP_NEW + ": RUNNING"));
+            assertTrue(swapped, swapped.contains(SWAP_OLD + ": STOPPED (stopped by an admin)"));
+            hub().awaitGone(SWAP_OLD);
+            assertTrue(adapterLine(SWAP_NEW).startsWith(SWAP_NEW + " " + SWAP_TENANT + " mqtt-heartbeat RUNNING"));
+            assertTrue(refusal("hub:adapter-swap " + SWAP_TENANT + " " + SWAP_NEW + " " + DEMO)
+                    .contains(DEMO + " serves no tenant, not " + SWAP_TENANT));
+            assertTrue(refusal("hub:adapter-swap --timeout 2 " + SWAP_TENANT + " " + SWAP_NEW + " mqtt-heartbeat.swap-broken")
+                    .contains("mqtt-heartbeat.swap-broken did not run within 2 s (FAILED"));
+            assertTrue("a refused swap leaves the running instance alone", hub().context(SWAP_NEW).isPresent());
+        } finally {
+            for (String name : List.of("swap-old", "swap-new", "swap-broken")) {
+                Files.deleteIfExists(etc.resolve(HEARTBEAT_PID + "-" + name + ".cfg"));
+            }
+        }
+
+        DataLayer dataLayer = bundleContext.getService(bundleContext.getServiceReference(DataLayer.class));
+        // kept as if the demo's ChirpStack instance had received them
+        Source source = new Source(CHIRPSTACK_DEMO, "chirpstack", "it-sensor", null);
+        dataLayer.reject(new Input("demo", source, Instant.now().minus(Duration.ofDays(40)),
+                "{\"level\": 7}".getBytes(StandardCharsets.UTF_8)), "it: no decoder for level");
+        dataLayer.reject(new Input("demo", source, Instant.now(), new byte[] {(byte) 0xca, (byte) 0xfe, 0x01}),
+                "it: frame too short");
+        String letters = console("hub:deadletters --no-format --tenant demo");
+        String binaryId = idOf(letters, "it: frame too short");
+        String shown = console("hub:deadletter-show --no-format " + idOf(letters, "it: no decoder for level"));
+        List<String> fields = plain(shown).toList();
+        assertTrue(shown, fields.contains("Reason it: no decoder for level") && fields.contains("Device it-sensor")
+                && fields.contains("Payload {\"level\": 7}"));
+        shown = console("hub:deadletter-show " + binaryId);
+        assertTrue(shown, shown.contains("hex cafe01"));
+
+        String purged = console("hub:deadletter-purge --older-than P30D --tenant demo");
+        assertTrue(purged, purged.startsWith("Purged 1 dead letter of demo received before "));
+        assertFalse(console("hub:deadletters --no-format --tenant demo").contains("no decoder for level"));
+
+        String replay = console("hub:deadletter-replay --all --tenant demo --reason \"frame too short\"");
+        assertTrue(replay, replay.contains(binaryId + ": replayed through " + CHIRPSTACK_DEMO)
+                && replay.contains("1 dead letter handled"));
+        assertFalse("the replayed letter is gone", plain(console("hub:deadletters --no-format --tenant demo"))
+                .anyMatch(line -> line.startsWith(binaryId + " ")));
+
+        await("the demo's entities", () -> plain(console("hub:entities --no-format --tenant demo"))
+                .anyMatch(line -> line.matches("urn:ngsi-ld:IndoorEnvironmentObserved:demo:\\S+ IndoorEnvironmentObserved demo \\S+")));
+        await("store transactions in the stats", () -> plain(console("hub:stats --no-format"))
+                .anyMatch(line -> line.matches("store transactions [1-9]\\d*")));
+        String stats = console("hub:stats --no-format");
+        assertTrue(stats, plain(stats).anyMatch(line -> line.matches("store buffer depth \\d+ / \\d+")));
+        assertTrue(stats, plain(stats).anyMatch(line -> line.matches("transaction ms p95 \\d+\\.\\d\\d")));
+    }
+
+    private String console(String command) throws Exception {
+        String output = Console.execute(sessionFactory, command);
+        // the sample output in the test log shows what an admin sees
+        System.out.println("karaf@urbanhub()> " + command + "\n" + output);
+        return output;
+    }
+
+    /** What the console reports when a command refuses. */
+    private String refusal(String command) {
+        try {
+            throw new AssertionError(command + " should have refused, but printed " + Console.execute(sessionFactory, command));
+        } catch (AssertionError e) {
+            throw e;
+        } catch (Exception e) {
+            System.out.println("karaf@urbanhub()> " + command + "\nError executing command: " + e.getMessage());
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    private String adapterLine(String instance) throws Exception {
+        return plain(console("hub:adapters --no-format")).filter(line -> line.startsWith(instance + " ")).findFirst().orElse("");
+    }
+
+    /** The lines of --no-format output with each run of blanks as one space, however the table pads its columns. */
+    private static Stream<String> plain(String output) {
+        return output.lines().map(line -> line.strip().replaceAll("\\s+", " "));
+    }
+
+    private static String idOf(String deadLetters, String reason) {
+        return plain(deadLetters).filter(line -> line.endsWith(reason)).map(line -> line.split(" ")[0]).findFirst()
+                .orElseThrow(() -> new AssertionError("No dead letter '" + reason + "' in\n" + deadLetters));
+    }
+
+    private static void writeHeartbeatConfig(Path config, long periodMillis, String... moreLines) throws Exception {
+        List<String> lines = new ArrayList<>(List.of(
                 "brokerUrl = " + System.getProperty(Distribution.BROKER_PROPERTY),
                 "topic = urbanhub/it/" + UUID.randomUUID(),
-                "periodMillis = " + periodMillis,
-                ""));
+                "periodMillis = " + periodMillis));
+        lines.addAll(List.of(moreLines));
+        Files.writeString(config, String.join("\n", lines) + "\n");
     }
 }
