@@ -31,7 +31,15 @@ public record MqttConnection(String brokerUrl, int qos, String username, String 
 
     /** The camel-paho endpoint URI for one topic (filter) and one client id, plus further options. */
     public String pahoUri(String topic, String clientId, String... options) {
-        StringBuilder uri = new StringBuilder("paho:").append(topic)
+        return uri("paho", topic, clientId, options);
+    }
+
+    /**
+     * The URI of an endpoint of a component that takes camel-paho's options, such as {@code hub-mqtt}, which
+     * acknowledges a message only once the route has handled it.
+     */
+    public String uri(String component, String topic, String clientId, String... options) {
+        StringBuilder uri = new StringBuilder(component).append(':').append(topic)
                 .append("?brokerUrl=").append(brokerUrl)
                 .append("&qos=").append(qos)
                 .append("&clientId=").append(clientId);

@@ -21,6 +21,7 @@ import io.urbanhub.api.spi.PayloadDecoders;
 import io.urbanhub.lorawan.DownlinkTopics;
 import io.urbanhub.lorawan.UplinkFormat;
 import io.urbanhub.lorawan.UplinkHandler;
+import io.urbanhub.mqtt.AckingMqttComponent;
 
 /**
  * One instance per ChirpStack (or per municipality on a shared one):
@@ -64,7 +65,9 @@ public class ChirpStackRoutes extends RouteBuilder {
         DownlinkTopics downlinkTopics = new DownlinkTopics();
         UplinkFormat format = downlinkTopics.learning(UplinkParser::parse);
 
-        from(broker.pahoUri(config.topic(), clientId, "cleanSession=false")).routeId("uplinks")
+        AckingMqttComponent.addTo(getCamelContext());
+        // acknowledged once durable in the store or a dead letter; uplinks of several devices at once
+        from(broker.uri(AckingMqttComponent.SCHEME, config.topic(), clientId, "cleanSession=false")).routeId("uplinks")
                 .process(exchange -> uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now(), format));
         // dead letters handed back by hub:deadletter-replay
         from(AdapterInstances.REPLAY_ENDPOINT).routeId(AdapterInstances.REPLAY_ROUTE)

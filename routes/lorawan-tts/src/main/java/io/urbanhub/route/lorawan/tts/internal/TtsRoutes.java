@@ -20,6 +20,7 @@ import io.urbanhub.api.spi.MqttConnection;
 import io.urbanhub.api.spi.PayloadDecoders;
 import io.urbanhub.lorawan.DownlinkTopics;
 import io.urbanhub.lorawan.UplinkHandler;
+import io.urbanhub.mqtt.AckingMqttComponent;
 
 /**
  * One instance per The Things Stack application (or per municipality on a shared one):
@@ -70,7 +71,9 @@ public class TtsRoutes extends RouteBuilder {
         }
         MqttConnection broker = new MqttConnection(config.brokerUrl(), config.qos(), config.username(), config.password());
         String clientId = config.clientId().isBlank() ? "urbanhub-" + adapter : config.clientId();
-        from(broker.pahoUri(config.topic(), clientId, "cleanSession=false")).routeId("uplinks")
+        AckingMqttComponent.addTo(getCamelContext());
+        // acknowledged once durable in the store or a dead letter; uplinks of several devices at once
+        from(broker.uri(AckingMqttComponent.SCHEME, config.topic(), clientId, "cleanSession=false")).routeId("uplinks")
                 .process(exchange -> {
                     String topic = exchange.getMessage().getHeader(PAHO_RECEIVED_TOPIC_HEADER, String.class);
                     uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now(),
