@@ -327,6 +327,25 @@ public class HubDistributionIT {
 
         await("the demo's entities", () -> plain(console("hub:entities --no-format --tenant demo"))
                 .anyMatch(line -> line.matches("urn:ngsi-ld:IndoorEnvironmentObserved:demo:\\S+ IndoorEnvironmentObserved demo \\S+")));
+        List<String> observations = plain(console("hub:observations --no-format --tenant demo -n 3")).toList();
+        assertTrue(observations.toString(), observations.size() == 3
+                && observations.stream().allMatch(line -> line.contains(" urn:ngsi-ld:IndoorEnvironmentObserved:demo:")));
+
+        assertTrue(console("hub:tenant-add --ags 05515000 --contact opendata@musterstadt.example musterstadt "
+                + "\"Stadt Musterstadt\"").contains("Tenant musterstadt registered: Stadt Musterstadt"));
+        assertTrue(plain(console("hub:tenants --no-format"))
+                .anyMatch(line -> line.equals("musterstadt Stadt Musterstadt 05515000 opendata@musterstadt.example")));
+        assertTrue(console("hub:tenant-remove musterstadt").contains("Tenant musterstadt removed"));
+
+        Path csv = Path.of(System.getProperty("karaf.base"), "it-devices.csv");
+        Files.writeString(csv, "deviceId,deviceType,tenant,entityType,localId,longitude,latitude,name\n"
+                + "a84041000181a001,dragino-lht65,demo,IndoorEnvironmentObserved,cold-room-9,7.62,51.96,Kühlraum 9\n");
+        assertTrue(console("hub:device-import " + csv).contains("1 devices registered"));
+        assertTrue(console("hub:device-add a84041000181a002 dragino-lht65 demo IndoorEnvironmentObserved cold-room-10")
+                .contains("Device a84041000181a002 registered: urn:ngsi-ld:IndoorEnvironmentObserved:demo:cold-room-10"));
+        assertTrue(plain(console("hub:devices --no-format --tenant demo")).anyMatch(line -> line.startsWith("a84041000181a001 ")));
+        assertTrue(console("hub:device-remove a84041000181a002").contains("Device a84041000181a002 removed"));
+
         await("store transactions in the stats", () -> plain(console("hub:stats --no-format"))
                 .anyMatch(line -> line.matches("store transactions [1-9]\\d*")));
         String stats = console("hub:stats --no-format");
