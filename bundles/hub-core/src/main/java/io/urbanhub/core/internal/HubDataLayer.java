@@ -49,6 +49,7 @@ import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.Input;
 import io.urbanhub.api.spi.Receipt;
 import io.urbanhub.core.internal.fanout.MqttRepublisher;
+import io.urbanhub.core.internal.metrics.StoreMetrics;
 import io.urbanhub.core.internal.store.BatchTimes;
 import io.urbanhub.core.internal.store.JdbcReads;
 import io.urbanhub.core.internal.store.JdbcStore;
@@ -77,6 +78,8 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<ObservationListener> listeners = List.of();
+    private volatile StoreMetrics metrics;
+    private AutoCloseable bufferGauge;
     private final AdapterCounters counters = new AdapterCounters();
     private final LastMinute storedObservations = new LastMinute();
     private final MqttRepublisher republisher;
@@ -96,6 +99,25 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
                 "urbanhub-republish-" + UUID.randomUUID().toString().substring(0, 8),
                 config.republish_username(), config.republish_password(), config.republish_topicPrefix(), config.republish_qos());
         LOG.info("Data layer ready{}", broker.isEmpty() ? "" : ", republishing to " + broker);
+    }
+
+    /** Metrics are optional: recorded only while a registry is there (the hub-metrics feature). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindMetrics(StoreMetrics metrics) {
+        bufferGauge = metrics.buffer(writer::depth);
+        this.metrics = metrics;
+    }
+
+    synchronized void unbindMetrics(StoreMetrics metrics) {
+        if (this.metrics == metrics) {
+            this.metrics = null;
+            try {
+                bufferGauge.close();
+            } catch (Exception e) {
+                LOG.debug("Removing the store buffer gauge failed", e);
+            }
+        }
     }
 
     @Deactivate
@@ -128,8 +150,16 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
         if (problem.isPresent()) {
             return CompletableFuture.completedFuture(reject(input, problem.get()));
         }
+        long started = System.nanoTime();
         // runs on the writer's thread right after the commit: counting and queueing only, nothing slow
-        return writer.submit(new Write(input, observations)).thenApply(receipt -> {
+        return writer.submit(new Write(input, observations)).whenComplete((receipt, failure) -> {
+            StoreMetrics recorder = metrics;
+            if (recorder != null && failure != null) {
+                recorder.failed(input, System.nanoTime() - started);
+            } else if (recorder != null) {
+                recorder.outcome(input, receipt, System.nanoTime() - started);
+            }
+        }).thenApply(receipt -> {
             counters.count(input.source().adapter(), receipt, input.receivedAt());
             if (receipt == Receipt.STORED) {
                 storedObservations.add(observations.size(), System.currentTimeMillis());
@@ -154,10 +184,18 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
 
     @Override
     public Receipt reject(Input input, String reason) {
+        long started = System.nanoTime();
+        StoreMetrics recorder = metrics;
         try {
             store.deadLetter(input, reason, MAX_PAYLOAD_BYTES);
         } catch (SQLException e) {
+            if (recorder != null) {
+                recorder.failed(input, System.nanoTime() - started);
+            }
             throw new IllegalStateException("The store refused a dead letter of " + input.source().adapter(), e);
+        }
+        if (recorder != null) {
+            recorder.outcome(input, Receipt.DEAD_LETTER, System.nanoTime() - started);
         }
         counters.count(input.source().adapter(), Receipt.DEAD_LETTER, input.receivedAt());
         LOG.warn("Dead letter from {} (device {}): {}", input.source().adapter(), input.source().device(), reason);
