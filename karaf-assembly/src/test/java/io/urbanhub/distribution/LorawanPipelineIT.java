@@ -609,4 +609,53 @@ public class LorawanPipelineIT {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    public void z_metricsShowEachInstancesInputsPerTenantCamelsRoutesAndTheJvmAndHealthListsTheAdapters() throws Exception {
+        startItcityInstance();
+        publish(uplink(DEV_EUI, 2, LHT65_VECTOR, 70));
+        await("the uplink", () -> values("fcnt:70").size() == 5);
+        String base = System.getProperty(Distribution.HTTP_PROPERTY);
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, scrape.statusCode());
+        assertTrue(scrape.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        String metrics = scrape.body();
+        String itcity = "instance=\"itcity\"";
+        assertTrue(metrics, sample(metrics, "urbanhub_adapter_inputs_total", itcity, "tenant=\"itcity\"", "outcome=\"stored\"") >= 1);
+        assertTrue(metrics, sample(metrics, "urbanhub_adapter_inputs_total", itcity, "tenant=\"itcity\"", "outcome=\"dead_letter\"") >= 1);
+        assertTrue(metrics, sample(metrics, "urbanhub_adapter_inputs_total", "adapter=\"lorawan-chirpstack\"",
+                "instance=\"demo\"", "tenant=\"demo\"", "outcome=\"stored\"") >= 1);
+        assertTrue(metrics, sample(metrics, "urbanhub_store_latency_seconds_count", itcity) >= 1);
+        assertTrue(metrics, sample(metrics, "urbanhub_store_latency_seconds_bucket", itcity, "le=\"+Inf\"") >= 1);
+        assertTrue(metrics, metrics.contains("\nurbanhub_store_buffer_depth "));
+        assertTrue(metrics, sample(metrics, "jvm_memory_used_bytes", "area=\"heap\"") > 0);
+        assertTrue(metrics, sample(metrics, "jvm_threads_live_threads") > 0);
+        assertTrue(metrics, sample(metrics, "camel_exchanges_total", itcity, "camelContext=\"" + INSTANCE + "\"") >= 1);
+
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        com.fasterxml.jackson.databind.JsonNode health = new ObjectMapper().readTree(ready.body());
+        assertEquals(ready.body(), 200, ready.statusCode());
+        assertEquals("UP", health.at("/status").asText());
+        assertEquals("UP", health.at("/store/status").asText());
+        Map<String, String> adapters = new LinkedHashMap<>();
+        health.at("/adapters/instances").forEach(instance -> adapters.put(instance.get("name").asText(), instance.get("status").asText()));
+        assertEquals(ready.body(), "UP", adapters.get(INSTANCE));
+        assertEquals(ready.body(), "UP", adapters.get("lorawan-chirpstack.demo"));
+        assertEquals(ready.body(), "UP", adapters.get("mqtt-heartbeat.demo"));
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base + "/health/live")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    /** The sum of a metric's samples whose labels include the given ones, in the Prometheus text format. */
+    private static double sample(String metrics, String name, String... labels) {
+        return metrics.lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> List.of(labels).stream().allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
 }
