@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import io.urbanhub.api.model.Observation;
 import io.urbanhub.api.model.Source;
@@ -52,6 +53,16 @@ public final class UplinkHandler {
     }
 
     public Receipt handle(byte[] payload, Instant receivedAt, UplinkFormat format) {
+        // every line logged while this uplink is handled names tenant, adapter instance and device
+        try (MDC.MDCCloseable t = MDC.putCloseable(LogContext.TENANT, tenant);
+             MDC.MDCCloseable a = MDC.putCloseable(LogContext.ADAPTER, adapter)) {
+            return handleLogged(payload, receivedAt, format);
+        } finally {
+            MDC.remove(LogContext.DEVICE);
+        }
+    }
+
+    private Receipt handleLogged(byte[] payload, Instant receivedAt, UplinkFormat format) {
         if (payload.length > DataLayer.MAX_PAYLOAD_BYTES) {
             return dataLayer.reject(input(payload, receivedAt, null, null),
                     "payload of " + payload.length + " bytes exceeds the limit of " + DataLayer.MAX_PAYLOAD_BYTES);
@@ -63,6 +74,7 @@ public final class UplinkHandler {
             return dataLayer.reject(input(payload, receivedAt, null, null), e.getMessage());
         }
         Input input = input(payload, receivedAt, uplink.devEui(), uplink.messageId());
+        MDC.put(LogContext.DEVICE, uplink.devEui());
         try {
             Observation observation = observe(uplink, receivedAt);
             Receipt receipt = dataLayer.accept(input, List.of(observation));
