@@ -272,6 +272,17 @@ public class HubDistributionIT {
                 () -> adapterLine(CHIRPSTACK_DEMO)
                         .matches("lorawan-chirpstack\\.demo demo lorawan-chirpstack RUNNING .*\\d+\\.\\d\\d"));
 
+        // uplinks the simulator sends while the instance is stopped wait in its persistent session
+        assertTrue(console("hub:adapter-stop " + CHIRPSTACK_DEMO).contains(": STOPPED"));
+        Instant stoppedAt = Instant.now();
+        Thread.sleep(7_000);
+        Instant startedAt = Instant.now();
+        assertTrue(console("hub:adapter-start " + CHIRPSTACK_DEMO).contains(CHIRPSTACK_DEMO + ": RUNNING"));
+        await("uplinks sent while the instance was stopped to be stored", () ->
+                plain(console("hub:observations --no-format --tenant demo -n 60"))
+                        .map(line -> Instant.parse(line.split(" ")[0]))
+                        .anyMatch(at -> at.isAfter(stoppedAt) && at.isBefore(startedAt)));
+
         Path etc = Path.of(System.getProperty("karaf.etc"));
         String tenant = "tenant = " + SWAP_TENANT;
         writeHeartbeatConfig(etc.resolve(HEARTBEAT_PID + "-swap-old.cfg"), 1000, tenant);
