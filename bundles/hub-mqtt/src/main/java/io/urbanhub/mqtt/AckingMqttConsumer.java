@@ -93,6 +93,9 @@ final class AckingMqttConsumer extends DefaultConsumer implements MqttCallbackEx
     }
 
     private void handle(InOrderAcks.Pending pending, String topic, MqttMessage message) {
+        if (stopping.get()) {
+            return; // queued but not begun: left unacknowledged to the broker, which sends it to the next session
+        }
         Exchange exchange = createExchange(false);
         try {
             exchange.getMessage().setBody(message.getPayload());

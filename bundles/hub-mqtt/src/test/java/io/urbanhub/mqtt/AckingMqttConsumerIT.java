@@ -15,6 +15,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +71,28 @@ class AckingMqttConsumerIT {
         assertEquals(40, handled.size());
     }
 
+    @Test
+    void stoppingWhileMessagesFlowLosesNoneOfThem() throws Exception {
+        Thread publisher = new Thread(() -> {
+            try {
+                publish(0, 400);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try (CamelContext context = consume(body -> Thread.sleep(2))) {
+            publisher.start();
+            while (handled.size() < 50) {
+                Thread.sleep(5);
+            }
+        }
+        publisher.join();
+        try (CamelContext context = consume(body -> { })) {
+            awaitHandled(400);
+        }
+        assertEquals(400, handled.size());
+    }
+
     private interface Handling {
         void handle(String body) throws Exception;
     }
@@ -96,7 +119,9 @@ class AckingMqttConsumerIT {
 
     private void publish(int from, int to) throws Exception {
         MqttClient publisher = new MqttClient(broker.url(), "publisher-" + UUID.randomUUID(), new MemoryPersistence());
-        publisher.connect();
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMaxInflight(1000);
+        publisher.connect(options);
         try {
             for (int n = from; n < to; n++) {
                 publisher.publish(topic, ("m-" + n).getBytes(StandardCharsets.UTF_8), 1, false);
