@@ -68,8 +68,7 @@ public class LorawanPipelineIT {
     private static final String INSTANCE = "lorawan-chirpstack.itcity";
     private static final String DEV_EUI = "a8404100018100aa";
     private static final String ENTITY = "urn:ngsi-ld:IndoorEnvironmentObserved:itcity:canteen-cold-room";
-    /** The LHT65 vector of the TTN device repository: 28.29 °C, 88.6 %, probe 27.81 °C, 3.062 V. */
-    private static final byte[] LHT65_VECTOR = {(byte) 0xCB, (byte) 0xF6, 0x0B, 0x0D, 0x03, 0x76, 0x01, 0x0A, (byte) 0xDD, 0x7F, (byte) 0xFF};
+    private static final byte[] LHT65_VECTOR = ChirpStackUplinks.LHT65_VECTOR;
     private static final String APPLICATION = UUID.randomUUID().toString();
 
     @Inject
@@ -502,16 +501,7 @@ public class LorawanPipelineIT {
     }
 
     private static byte[] uplink(String devEui, int port, byte[] data, long frameCounter) throws Exception {
-        ObjectMapper mapper = new ObjectMapper();
-        try (InputStream sample = LorawanPipelineIT.class.getResourceAsStream("/uplink-event.json")) {
-            ObjectNode event = (ObjectNode) mapper.readTree(sample);
-            ((ObjectNode) event.get("deviceInfo")).put("devEui", devEui);
-            event.put("fPort", port);
-            event.put("fCnt", frameCounter);
-            event.put("data", Base64.getEncoder().encodeToString(data));
-            event.put("time", java.time.Instant.now().toString());
-            return mapper.writeValueAsBytes(event);
-        }
+        return ChirpStackUplinks.uplink(devEui, port, data, frameCounter);
     }
 
     private static void publish(byte[] payload) throws Exception {

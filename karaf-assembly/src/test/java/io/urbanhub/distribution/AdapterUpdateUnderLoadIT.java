@@ -1,0 +1,234 @@
+package io.urbanhub.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.inject.Inject;
+import javax.sql.DataSource;
+
+import org.apache.camel.CamelContext;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+
+import io.urbanhub.api.admin.AdapterCounts;
+import io.urbanhub.api.admin.AdapterStatistics;
+
+/**
+ * ChirpStack uplinks flow at 500 per second through the real broker into PostgreSQL while the admin updates the
+ * adapter's bundle ({@code bundle:update}): every uplink is stored exactly once, and no other bundle stops.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class AdapterUpdateUnderLoadIT {
+
+    private static final int RATE = 500;
+    private static final int SECONDS = 20;
+    private static final int DEVICES = 20;
+    private static final int VALUES_PER_UPLINK = 5;
+    private static final String TENANT = "loadcity";
+    private static final String INSTANCE = "lorawan-chirpstack." + TENANT;
+
+    @Inject
+    BundleContext bundleContext;
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Inject
+    AdapterStatistics statistics;
+
+    @Configuration
+    public Option[] distribution() {
+        return Distribution.options(DriverPostgres.storeOptions());
+    }
+
+    @Test
+    public void anAdapterUpdatedWhileUplinksFlowLosesNoneStoresNoneTwiceAndStopsNothingElse() throws Exception {
+        String application = "load-" + UUID.randomUUID().toString().substring(0, 8);
+        Path etc = Path.of(System.getProperty("karaf.etc"));
+        StringBuilder devices = new StringBuilder();
+        for (int device = 0; device < DEVICES; device++) {
+            devices.append(devEui(device)).append(",dragino-lht65,").append(TENANT).append(",IndoorEnvironmentObserved,cold-room-")
+                    .append(device).append(",7.6,51.9,Kühlraum ").append(device).append('\n');
+        }
+        Files.writeString(etc.resolve("urbanhub/devices.csv"), devices, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(etc.resolve("io.urbanhub.route.lorawan.chirpstack-" + TENANT + ".cfg"), String.join("\n",
+                "tenant = " + TENANT, "brokerUrl = " + System.getProperty(Distribution.BROKER_PROPERTY),
+                "topic = application/" + application + "/device/+/event/up", "clientId = urbanhub-" + application, ""));
+        InContainer hub = new InContainer(bundleContext);
+        hub.awaitRunning(INSTANCE);
+        CamelContext demo = hub.awaitRunning("mqtt-heartbeat.demo");
+        Thread.sleep(2_500); // the device registry looks at its file every 2 s
+
+        Bundle adapter = hub.bundle("io.urbanhub.route.lorawan.chirpstack");
+        Set<String> stopped = new ConcurrentSkipListSet<>();
+        AtomicReference<String> updated = new AtomicReference<>("not updated");
+        BundleListener stops = event -> {
+            if (event.getType() == BundleEvent.STOPPED) {
+                stopped.add(event.getBundle().getSymbolicName());
+            }
+        };
+        bundleContext.addBundleListener(stops);
+        long sent;
+        long start = System.nanoTime();
+        try (NetworkServer networkServer = new NetworkServer(application)) {
+            for (int n = 0; n < RATE * SECONDS; n++) {
+                long due = start + TimeUnit.SECONDS.toNanos(n) / RATE;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                if (n == RATE * 6) {
+                    // on its own thread, as the admin's console is: the uplinks keep coming meanwhile
+                    new Thread(() -> updated.set(update(adapter)), "admin-console").start();
+                }
+                networkServer.publish(devEui(n % DEVICES), n / DEVICES + 1);
+            }
+            sent = networkServer.awaitAcknowledged(RATE * SECONDS);
+        } finally {
+            bundleContext.removeBundleListener(stops);
+        }
+        assertEquals("every uplink acknowledged by the broker", RATE * SECONDS, sent);
+
+        long stored = awaitStored(sent);
+        long drained = System.nanoTime();
+        assertEquals("the update's console output", "", updated.get());
+        assertEquals("every uplink stored", sent, stored);
+        long observations = count("SELECT COUNT(*) FROM hub_observation WHERE tenant = '" + TENANT + "'");
+        long distinct = count("SELECT COUNT(*) FROM (SELECT DISTINCT entity_id, attribute, message_id FROM hub_observation"
+                + " WHERE tenant = '" + TENANT + "') once");
+        assertEquals("each uplink's values once", sent * VALUES_PER_UPLINK, observations);
+        assertEquals(observations, distinct);
+        assertEquals(0, count("SELECT COUNT(*) FROM hub_dead_letter WHERE tenant = '" + TENANT + "'"));
+        assertEquals("only the updated adapter stopped", List.of("io.urbanhub.route.lorawan.chirpstack"), List.copyOf(stopped));
+        assertSame("the other adapters ran on untouched", demo, hub.awaitRunning("mqtt-heartbeat.demo"));
+        assertTrue(demo.getStatus().isStarted());
+        String log = Files.readString(Path.of(System.getProperty("karaf.data"), "log", "karaf.log"));
+        assertTrue("log lines name tenant, adapter instance and device",
+                log.contains("tenant=" + TENANT + " adapter=" + INSTANCE + " device=" + devEui(0)));
+        AdapterCounts counts = statistics.counts().get(INSTANCE);
+        System.out.printf("%d uplinks sent at %d/s, %d stored %.1f s after the first, %d delivered again and dropped as"
+                + " duplicates%n", sent, RATE, stored, (drained - start) / 1e9, counts == null ? 0 : counts.duplicates());
+    }
+
+    /** What the console printed, empty when the update went through quietly. */
+    private String update(Bundle adapter) {
+        try {
+            return Console.execute(sessionFactory, "bundle:update " + adapter.getBundleId()).trim();
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    /** Waits while the count grows; gives up once it stood still for 20 s. */
+    private long awaitStored(long expected) throws Exception {
+        long stored = 0;
+        long lastGrowth = System.nanoTime();
+        while (stored < expected && System.nanoTime() - lastGrowth < TimeUnit.SECONDS.toNanos(20)) {
+            Thread.sleep(200);
+            long now = count("SELECT COUNT(*) FROM hub_input WHERE tenant = '" + TENANT + "'");
+            if (now > stored) {
+                stored = now;
+                lastGrowth = System.nanoTime();
+            }
+        }
+        return stored;
+    }
+
+    private static String devEui(int device) {
+        return String.format("70b3d57ed0%06x", device);
+    }
+
+    private long count(String sql) throws Exception {
+        DataSource store = bundleContext.getService(bundleContext.getServiceReferences(DataSource.class,
+                "(dataSourceName=urbanhub)").iterator().next());
+        try (Connection connection = store.getConnection(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /** ChirpStack's MQTT integration: publishes at QoS 1 without waiting for each acknowledgement. */
+    private static final class NetworkServer implements AutoCloseable {
+
+        private final MqttAsyncClient client;
+        private final String application;
+        private final AtomicLong acknowledged = new AtomicLong();
+
+        NetworkServer(String application) throws Exception {
+            this.application = application;
+            client = new MqttAsyncClient(System.getProperty(Distribution.BROKER_PROPERTY), "network-server-" + application,
+                    new MemoryPersistence());
+            client.setCallback(new MqttCallback() {
+                @Override
+                public void connectionLost(Throwable cause) {
+                }
+
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                }
+
+                @Override
+                public void deliveryComplete(IMqttDeliveryToken token) {
+                    acknowledged.incrementAndGet();
+                }
+            });
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setMaxInflight(RATE * 4);
+            client.connect(options).waitForCompletion(10_000);
+        }
+
+        void publish(String devEui, long frameCounter) throws Exception {
+            MqttMessage message = new MqttMessage(ChirpStackUplinks.uplink(devEui, 2, ChirpStackUplinks.LHT65_VECTOR, frameCounter));
+            message.setQos(1);
+            client.publish("application/" + application + "/device/" + devEui + "/event/up", message);
+        }
+
+        long awaitAcknowledged(long expected) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (acknowledged.get() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            return acknowledged.get();
+        }
+
+        @Override
+        public void close() throws Exception {
+            client.disconnect().waitForCompletion(10_000);
+            client.close();
+        }
+    }
+}
