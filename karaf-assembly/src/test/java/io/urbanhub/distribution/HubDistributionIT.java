@@ -364,6 +364,39 @@ public class HubDistributionIT {
         assertTrue(stats, plain(stats).anyMatch(line -> line.matches("transaction ms p95 \\d+\\.\\d\\d")));
     }
 
+    @Test
+    public void i_aTenantsRouteFileRunsIsReplacedWhenChangedFailsVisiblyAndStopsWhenDeleted() throws Exception {
+        String instance = "route-file.musterstadt-glue";
+        Path file = Path.of(System.getProperty("karaf.etc"), "urbanhub", "routes", "musterstadt", "glue.xml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, glueRoutes(1000));
+        CamelContext glue = hub().awaitRunning(instance);
+        assertEquals("timer://glue?period=1000", glue.getRoute("glue").getEndpoint().getEndpointUri());
+        assertTrue(adapterLine(instance), adapterLine(instance).startsWith(instance + " musterstadt route-file RUNNING"));
+
+        Files.writeString(file, glueRoutes(30000));
+        CamelContext changed = hub().awaitReplaced(instance, glue);
+        assertEquals("timer://glue?period=30000", changed.getRoute("glue").getEndpoint().getEndpointUri());
+
+        Files.writeString(file, "<routes xmlns=\"http://camel.apache.org/schema/xml-io\"><route id=\"glue\">"
+                + "<from uri=\"timer:glue\"/><nonsense/></route></routes>");
+        await("the broken file to fail its instance", () -> adapterLine(instance).contains(" FAILED "));
+        assertTrue(adapterLine(instance), adapterLine(instance).contains("nonsense"));
+
+        Files.delete(file);
+        hub().awaitGone(instance);
+        await("the instance to leave hub:adapters", () -> adapterLine(instance).isEmpty());
+    }
+
+    private static String glueRoutes(long periodMillis) {
+        return "<routes xmlns=\"http://camel.apache.org/schema/xml-io\">\n"
+                + "  <route id=\"glue\">\n"
+                + "    <from uri=\"timer:glue?period=" + periodMillis + "\"/>\n"
+                + "    <log message=\"glue of musterstadt\"/>\n"
+                + "  </route>\n"
+                + "</routes>\n";
+    }
+
     private String console(String command) throws Exception {
         String output = Console.execute(sessionFactory, command);
         // the sample output in the test log shows what an admin sees
