@@ -93,6 +93,9 @@ public class UtilityMeterReadingsIT {
         assertEquals(12345.678, meter.at("/totalConsumption/value").asDouble(), 1e-9);
         assertEquals("Electricity", meter.at("/meterType/value").asText());
 
+        String log = Files.readString(Path.of(System.getProperty("karaf.data"), "log", "karaf.log"));
+        assertTrue("the import's log lines name tenant and adapter instance",
+                log.contains("tenant=musterstadt adapter=utility-meter-readings.musterstadt "));
         String deadLetters = Console.execute(sessionFactory, "hub:deadletters --no-format --tenant musterstadt");
         assertTrue(deadLetters, deadLetters.contains(
                 "file MSCONS_20241002.edi message 1 segment 11 (QTY, line 12): unit MTQ, but 1-1:1.29.0 is measured in KWH"));

@@ -17,6 +17,7 @@ import io.urbanhub.api.spi.DecodingException;
 import io.urbanhub.api.spi.Device;
 import io.urbanhub.api.spi.DeviceRegistry;
 import io.urbanhub.api.spi.Input;
+import io.urbanhub.api.spi.LogContext;
 import io.urbanhub.api.spi.PayloadDecoder;
 import io.urbanhub.api.spi.PayloadDecoders;
 import io.urbanhub.api.spi.Receipt;

@@ -17,11 +17,13 @@ import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import io.urbanhub.api.model.Source;
 import io.urbanhub.api.model.Tenants;
 import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.Input;
+import io.urbanhub.api.spi.LogContext;
 import io.urbanhub.route.datex2.internal.feed.ClientCertificates;
 import io.urbanhub.route.datex2.internal.feed.FeedClient;
 import io.urbanhub.route.datex2.internal.feed.FeedException;
@@ -76,6 +78,14 @@ public class Datex2Routes extends RouteBuilder {
     }
 
     private void pull(FeedClient feeds, URI feed, PublicationIngest ingest, String adapter, String tenant) throws FeedException {
+        try (MDC.MDCCloseable t = MDC.putCloseable(LogContext.TENANT, tenant);
+             MDC.MDCCloseable a = MDC.putCloseable(LogContext.ADAPTER, adapter)) {
+            pullLogged(feeds, feed, ingest, adapter, tenant);
+        }
+    }
+
+    private void pullLogged(FeedClient feeds, URI feed, PublicationIngest ingest, String adapter, String tenant)
+            throws FeedException {
         if (!(feeds.fetch(feed, config.username(), config.password()) instanceof FeedClient.Publication publication)) {
             return;
         }

@@ -22,10 +22,12 @@ import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import io.urbanhub.api.model.EntityId;
 import io.urbanhub.api.model.Tenants;
 import io.urbanhub.api.spi.DataLayer;
+import io.urbanhub.api.spi.LogContext;
 
 /**
  * One instance per utility and tenant: {@code etc/io.urbanhub.route.utility.meter-<name>.cfg}, running as
@@ -122,6 +124,15 @@ public class MeterReadingsRoutes extends RouteBuilder {
 
     private void importFile(Exchange exchange, String adapter, String tenant, CsvReadingsImport csv, MsconsReadingsImport mscons,
                             String via) throws Exception {
+        // every line logged during the import, dead letters included, names tenant and adapter instance
+        try (MDC.MDCCloseable t = MDC.putCloseable(LogContext.TENANT, tenant);
+             MDC.MDCCloseable a = MDC.putCloseable(LogContext.ADAPTER, adapter)) {
+            importLogged(exchange, adapter, tenant, csv, mscons, via);
+        }
+    }
+
+    private void importLogged(Exchange exchange, String adapter, String tenant, CsvReadingsImport csv,
+                              MsconsReadingsImport mscons, String via) throws Exception {
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         boolean isCsv = name.toLowerCase(Locale.ROOT).endsWith(".csv");
         ReadingSink sink = new ReadingSink(adapter, tenant, isCsv ? CsvReadingsImport.SYSTEM : MsconsReadingsImport.SYSTEM,

@@ -16,11 +16,13 @@ import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import io.urbanhub.api.model.Source;
 import io.urbanhub.api.model.Tenants;
 import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.Input;
+import io.urbanhub.api.spi.LogContext;
 import io.urbanhub.route.kdn.open311.internal.client.GeoReportClient;
 import io.urbanhub.route.kdn.open311.internal.client.Submission;
 import io.urbanhub.route.kdn.open311.internal.ingest.RequestIngest;
@@ -87,6 +89,14 @@ public class Open311Routes extends RouteBuilder {
     }
 
     private void pull(GeoReportClient client, Format format, RequestIngest ingest, String adapter, String tenant)
+            throws Open311Exception {
+        try (MDC.MDCCloseable t = MDC.putCloseable(LogContext.TENANT, tenant);
+             MDC.MDCCloseable a = MDC.putCloseable(LogContext.ADAPTER, adapter)) {
+            pullLogged(client, format, ingest, adapter, tenant);
+        }
+    }
+
+    private void pullLogged(GeoReportClient client, Format format, RequestIngest ingest, String adapter, String tenant)
             throws Open311Exception {
         try {
             for (Service service : GeoReportReader.services(client.services(format), format)) {

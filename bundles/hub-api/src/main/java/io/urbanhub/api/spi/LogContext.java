@@ -1,6 +1,6 @@
-package io.urbanhub.lorawan;
+package io.urbanhub.api.spi;
 
-/** The MDC keys of the hub's log lines, shown by the distribution's log pattern and filterable in log:tail. */
+/** The MDC keys adapters set while they handle an input, so that every line logged meanwhile names it. */
 public final class LogContext {
 
     public static final String TENANT = "tenant";
