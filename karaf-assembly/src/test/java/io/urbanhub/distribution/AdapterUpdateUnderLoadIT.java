@@ -23,6 +23,7 @@ import javax.inject.Inject;
 import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
+import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -46,8 +47,9 @@ import io.urbanhub.api.admin.AdapterCounts;
 import io.urbanhub.api.admin.AdapterStatistics;
 
 /**
- * ChirpStack uplinks flow at 500 per second through the real broker into PostgreSQL while the admin updates the
- * adapter's bundle ({@code bundle:update}): every uplink is stored exactly once, and no other bundle stops.
+ * LoRaWAN uplinks flow at 500 per second through the real broker into PostgreSQL while the admin updates the
+ * adapter's bundle ({@code bundle:update}) or swaps a tenant from ChirpStack to The Things Stack
+ * ({@code hub:adapter-swap}): every uplink is stored exactly once.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -68,6 +70,9 @@ public class AdapterUpdateUnderLoadIT {
 
     @Inject
     AdapterStatistics statistics;
+
+    @Inject
+    FeaturesService features;
 
     @Configuration
     public Option[] distribution() {
@@ -112,7 +117,7 @@ public class AdapterUpdateUnderLoadIT {
                 }
                 if (n == RATE * 6) {
                     // on its own thread, as the admin's console is: the uplinks keep coming meanwhile
-                    new Thread(() -> updated.set(update(adapter)), "admin-console").start();
+                    new Thread(() -> updated.set(console("bundle:update " + adapter.getBundleId())), "admin-console").start();
                 }
                 networkServer.publish(devEui(n % DEVICES), n / DEVICES + 1);
             }
@@ -122,7 +127,7 @@ public class AdapterUpdateUnderLoadIT {
         }
         assertEquals("every uplink acknowledged by the broker", RATE * SECONDS, sent);
 
-        long stored = awaitStored(sent);
+        long stored = awaitStored(TENANT, sent);
         long drained = System.nanoTime();
         assertEquals("the update's console output", "", updated.get());
         assertEquals("every uplink stored", sent, stored);
@@ -143,22 +148,88 @@ public class AdapterUpdateUnderLoadIT {
                 + " duplicates%n", sent, RATE, stored, (drained - start) / 1e9, counts == null ? 0 : counts.duplicates());
     }
 
-    /** What the console printed, empty when the update went through quietly. */
-    private String update(Bundle adapter) {
+    @Test
+    public void aTenantSwappedFromChirpStackToTheThingsStackWhileUplinksFlowLosesNone() throws Exception {
+        String tenant = "swapload";
+        String application = "swap-" + UUID.randomUUID().toString().substring(0, 8);
+        Path etc = Path.of(System.getProperty("karaf.etc"));
+        StringBuilder devices = new StringBuilder();
+        for (int device = 0; device < DEVICES; device++) {
+            devices.append(swapEui(device)).append(",dragino-lht65,").append(tenant).append(",IndoorEnvironmentObserved,depot-")
+                    .append(device).append(",7.6,51.9,Bauhof ").append(device).append('\n');
+        }
+        Files.writeString(etc.resolve("urbanhub/devices.csv"), devices, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        String broker = "brokerUrl = " + System.getProperty(Distribution.BROKER_PROPERTY);
+        Files.writeString(etc.resolve("io.urbanhub.route.lorawan.chirpstack-" + tenant + ".cfg"), String.join("\n",
+                "tenant = " + tenant, broker, "topic = application/" + application + "/device/+/event/up", ""));
+        features.installFeature("hub-route-lorawan-tts");
+        Files.writeString(etc.resolve("io.urbanhub.route.lorawan.tts-" + tenant + ".cfg"), String.join("\n",
+                "tenant = " + tenant, broker, "topic = v3/" + application + "@" + tenant + "/devices/+/up", ""));
+        InContainer hub = new InContainer(bundleContext);
+        hub.awaitRunning("lorawan-chirpstack." + tenant);
+        hub.awaitRunning("lorawan-tts." + tenant);
+        // configured and subscribed once, then held back: the broker keeps what arrives for it until the swap
+        Console.execute(sessionFactory, "hub:adapter-stop lorawan-tts." + tenant);
+        Thread.sleep(2_500); // the device registry looks at its file every 2 s
+
+        AtomicReference<String> swapped = new AtomicReference<>("not swapped");
+        int half = RATE * SECONDS / 2;
+        long start = System.nanoTime();
+        try (NetworkServer networkServers = new NetworkServer(application)) {
+            for (int n = 0; n < RATE * SECONDS; n++) {
+                long wait = start + TimeUnit.SECONDS.toNanos(n) / RATE - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                String devEui = swapEui(n % DEVICES);
+                long frame = n / DEVICES + 1;
+                if (n < half) {
+                    networkServers.publish("application/" + application + "/device/" + devEui + "/event/up",
+                            NetworkServerUplinks.chirpStack(devEui, 2, NetworkServerUplinks.LHT65_VECTOR, frame));
+                } else {
+                    // the devices now send through The Things Stack; half a second later the admin swaps
+                    if (n == half + RATE / 2) {
+                        new Thread(() -> swapped.set(console("hub:adapter-swap " + tenant + " lorawan-chirpstack." + tenant
+                                + " lorawan-tts." + tenant)), "admin-console").start();
+                    }
+                    networkServers.publish("v3/" + application + "@" + tenant + "/devices/depot-" + n % DEVICES + "/up",
+                            NetworkServerUplinks.theThingsStack(devEui, 2, NetworkServerUplinks.LHT65_VECTOR, frame));
+                }
+            }
+            assertEquals("every uplink acknowledged by the broker", RATE * SECONDS, networkServers.awaitAcknowledged(RATE * SECONDS));
+        }
+        long stored = awaitStored(tenant, RATE * SECONDS);
+        assertTrue(swapped.get(), swapped.get().contains("lorawan-tts." + tenant + ": RUNNING"));
+        assertEquals("every uplink stored", RATE * SECONDS, stored);
+        assertEquals("each uplink's values once", RATE * SECONDS * VALUES_PER_UPLINK,
+                count("SELECT COUNT(*) FROM (SELECT DISTINCT entity_id, attribute, message_id FROM hub_observation"
+                        + " WHERE tenant = '" + tenant + "') once"));
+        assertEquals(RATE * SECONDS * VALUES_PER_UPLINK, count("SELECT COUNT(*) FROM hub_observation WHERE tenant = '" + tenant + "'"));
+        assertEquals(0, count("SELECT COUNT(*) FROM hub_dead_letter WHERE tenant = '" + tenant + "'"));
+        System.out.printf("%d uplinks at %d/s, half through ChirpStack and half through The Things Stack, %d stored%n",
+                RATE * SECONDS, RATE, stored);
+    }
+
+    private String console(String command) {
         try {
-            return Console.execute(sessionFactory, "bundle:update " + adapter.getBundleId()).trim();
+            return Console.execute(sessionFactory, command).trim();
         } catch (Exception e) {
             return e.toString();
         }
     }
 
+    private static String swapEui(int device) {
+        return String.format("70b3d57ed1%06x", device);
+    }
+
+
     /** Waits while the count grows; gives up once it stood still for 20 s. */
-    private long awaitStored(long expected) throws Exception {
+    private long awaitStored(String tenant, long expected) throws Exception {
         long stored = 0;
         long lastGrowth = System.nanoTime();
         while (stored < expected && System.nanoTime() - lastGrowth < TimeUnit.SECONDS.toNanos(20)) {
             Thread.sleep(200);
-            long now = count("SELECT COUNT(*) FROM hub_input WHERE tenant = '" + TENANT + "'");
+            long now = count("SELECT COUNT(*) FROM hub_input WHERE tenant = '" + tenant + "'");
             if (now > stored) {
                 stored = now;
                 lastGrowth = System.nanoTime();
@@ -212,9 +283,14 @@ public class AdapterUpdateUnderLoadIT {
         }
 
         void publish(String devEui, long frameCounter) throws Exception {
-            MqttMessage message = new MqttMessage(ChirpStackUplinks.uplink(devEui, 2, ChirpStackUplinks.LHT65_VECTOR, frameCounter));
+            publish("application/" + application + "/device/" + devEui + "/event/up",
+                    NetworkServerUplinks.chirpStack(devEui, 2, NetworkServerUplinks.LHT65_VECTOR, frameCounter));
+        }
+
+        void publish(String topic, byte[] payload) throws Exception {
+            MqttMessage message = new MqttMessage(payload);
             message.setQos(1);
-            client.publish("application/" + application + "/device/" + devEui + "/event/up", message);
+            client.publish(topic, message);
         }
 
         long awaitAcknowledged(long expected) throws InterruptedException {

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +18,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +44,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.urbanhub.api.admin.AdapterCounts;
 import io.urbanhub.api.admin.AdapterInstanceStatus;
@@ -68,7 +65,7 @@ public class LorawanPipelineIT {
     private static final String INSTANCE = "lorawan-chirpstack.itcity";
     private static final String DEV_EUI = "a8404100018100aa";
     private static final String ENTITY = "urn:ngsi-ld:IndoorEnvironmentObserved:itcity:canteen-cold-room";
-    private static final byte[] LHT65_VECTOR = ChirpStackUplinks.LHT65_VECTOR;
+    private static final byte[] LHT65_VECTOR = NetworkServerUplinks.LHT65_VECTOR;
     private static final String APPLICATION = UUID.randomUUID().toString();
 
     @Inject
@@ -430,19 +427,8 @@ public class LorawanPipelineIT {
         assertEquals("AQA=", command.get("data").asText());
     }
 
-    /** The documentation's The Things Stack v3 uplink message, carrying the given device, port, payload and frame. */
     private static byte[] ttsUplink(String devEui, int port, byte[] data, long frameCounter) throws Exception {
-        ObjectMapper mapper = new ObjectMapper();
-        try (InputStream sample = LorawanPipelineIT.class.getResourceAsStream("/tts/uplink-v3-app1@tenant1-devices-dev1-up.json")) {
-            ObjectNode message = (ObjectNode) mapper.readTree(sample);
-            ((ObjectNode) message.get("end_device_ids")).put("dev_eui", devEui.toUpperCase());
-            ObjectNode uplink = (ObjectNode) message.get("uplink_message");
-            uplink.put("f_port", port);
-            uplink.put("f_cnt", frameCounter);
-            uplink.put("frm_payload", Base64.getEncoder().encodeToString(data));
-            uplink.put("received_at", java.time.Instant.now().toString());
-            return mapper.writeValueAsBytes(message);
-        }
+        return NetworkServerUplinks.theThingsStack(devEui, port, data, frameCounter);
     }
 
     private static HttpResponse<String> post(String url, String secret, byte[] body) throws Exception {
@@ -501,7 +487,7 @@ public class LorawanPipelineIT {
     }
 
     private static byte[] uplink(String devEui, int port, byte[] data, long frameCounter) throws Exception {
-        return ChirpStackUplinks.uplink(devEui, port, data, frameCounter);
+        return NetworkServerUplinks.chirpStack(devEui, port, data, frameCounter);
     }
 
     private static void publish(byte[] payload) throws Exception {
