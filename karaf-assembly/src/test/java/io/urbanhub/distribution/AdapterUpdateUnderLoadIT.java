@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
@@ -83,12 +84,7 @@ public class AdapterUpdateUnderLoadIT {
     public void anAdapterUpdatedWhileUplinksFlowLosesNoneStoresNoneTwiceAndStopsNothingElse() throws Exception {
         String application = "load-" + UUID.randomUUID().toString().substring(0, 8);
         Path etc = Path.of(System.getProperty("karaf.etc"));
-        StringBuilder devices = new StringBuilder();
-        for (int device = 0; device < DEVICES; device++) {
-            devices.append(devEui(device)).append(",dragino-lht65,").append(TENANT).append(",IndoorEnvironmentObserved,cold-room-")
-                    .append(device).append(",7.6,51.9,Kühlraum ").append(device).append('\n');
-        }
-        Files.writeString(etc.resolve("urbanhub/devices.csv"), devices, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        registerDevices(TENANT, AdapterUpdateUnderLoadIT::devEui);
         Files.writeString(etc.resolve("io.urbanhub.route.lorawan.chirpstack-" + TENANT + ".cfg"), String.join("\n",
                 "tenant = " + TENANT, "brokerUrl = " + System.getProperty(Distribution.BROKER_PROPERTY),
                 "topic = application/" + application + "/device/+/event/up", "clientId = urbanhub-" + application, ""));
@@ -153,12 +149,7 @@ public class AdapterUpdateUnderLoadIT {
         String tenant = "swapload";
         String application = "swap-" + UUID.randomUUID().toString().substring(0, 8);
         Path etc = Path.of(System.getProperty("karaf.etc"));
-        StringBuilder devices = new StringBuilder();
-        for (int device = 0; device < DEVICES; device++) {
-            devices.append(swapEui(device)).append(",dragino-lht65,").append(tenant).append(",IndoorEnvironmentObserved,depot-")
-                    .append(device).append(",7.6,51.9,Bauhof ").append(device).append('\n');
-        }
-        Files.writeString(etc.resolve("urbanhub/devices.csv"), devices, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        registerDevices(tenant, AdapterUpdateUnderLoadIT::swapEui);
         String broker = "brokerUrl = " + System.getProperty(Distribution.BROKER_PROPERTY);
         Files.writeString(etc.resolve("io.urbanhub.route.lorawan.chirpstack-" + tenant + ".cfg"), String.join("\n",
                 "tenant = " + tenant, broker, "topic = application/" + application + "/device/+/event/up", ""));
@@ -208,6 +199,17 @@ public class AdapterUpdateUnderLoadIT {
         assertEquals(0, count("SELECT COUNT(*) FROM hub_dead_letter WHERE tenant = '" + tenant + "'"));
         System.out.printf("%d uplinks at %d/s, half through ChirpStack and half through The Things Stack, %d stored%n",
                 RATE * SECONDS, RATE, stored);
+    }
+
+    /** LHT65 sensors in cold rooms, added to the device file the hub imports from. */
+    private static void registerDevices(String tenant, IntFunction<String> devEui) throws Exception {
+        StringBuilder devices = new StringBuilder();
+        for (int device = 0; device < DEVICES; device++) {
+            devices.append(devEui.apply(device)).append(",dragino-lht65,").append(tenant)
+                    .append(",IndoorEnvironmentObserved,cold-room-").append(device).append(",7.6,51.9,Kühlraum ").append(device).append('\n');
+        }
+        Files.writeString(Path.of(System.getProperty("karaf.etc"), "urbanhub", "devices.csv"), devices, StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
     }
 
     private String console(String command) {
