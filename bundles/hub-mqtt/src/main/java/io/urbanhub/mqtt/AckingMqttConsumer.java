@@ -93,9 +93,8 @@ final class AckingMqttConsumer extends DefaultConsumer implements MqttCallbackEx
     }
 
     private void handle(InOrderAcks.Pending pending, String topic, MqttMessage message) {
-        if (stopping.get()) {
-            return; // queued but not begun: left unacknowledged to the broker, which sends it to the next session
-        }
+        // what was handed over is handled even while stopping: a broker such as Moquette may hold a message left
+        // unacknowledged in the session's window instead of sending it again, and stall the session
         Exchange exchange = createExchange(false);
         try {
             exchange.getMessage().setBody(message.getPayload());
