@@ -32,8 +32,9 @@ public class FirstStartAdmin {
         }
         String generated = Passwords.generate(20);
         users.addAdmin(generated);
-        LOG.warn("Created the admin account with a generated password; it is shown on the console of this first start"
-                + " and stands in etc/users.properties until the first login hashes it");
+        // Karaf keeps it hashed at once: the console of this start is the only place it is ever shown
+        LOG.warn("Created the admin account with a generated password, shown only on the console of this first start;"
+                + " started without a console (bin/start), set {} before the first start instead", PASSWORD_VARIABLE);
         System.out.println();
         System.out.println("UrbanHub first start: user 'admin', password '" + generated + "' (ssh -p 8101 admin@localhost)");
         System.out.println();
