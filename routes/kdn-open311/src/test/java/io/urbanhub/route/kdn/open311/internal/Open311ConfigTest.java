@@ -3,7 +3,6 @@ package io.urbanhub.route.kdn.open311.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.lang.annotation.Annotation;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -42,46 +41,6 @@ class Open311ConfigTest {
     }
 
     private static Open311Config config(String tenant, String endpoint, String format, int pollSeconds) {
-        return new Open311Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return Open311Config.class;
-            }
-
-            @Override
-            public String tenant() {
-                return tenant;
-            }
-
-            @Override
-            public String endpoint() {
-                return endpoint;
-            }
-
-            @Override
-            public String jurisdictionId() {
-                return "";
-            }
-
-            @Override
-            public String apiKey() {
-                return "";
-            }
-
-            @Override
-            public String clientApiKey() {
-                return "";
-            }
-
-            @Override
-            public String format() {
-                return format;
-            }
-
-            @Override
-            public int pollSeconds() {
-                return pollSeconds;
-            }
-        };
+        return new TestOpen311Config(tenant, endpoint, "", "", "", format, pollSeconds);
     }
 }

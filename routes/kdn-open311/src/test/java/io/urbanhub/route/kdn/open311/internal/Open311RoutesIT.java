@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -214,46 +213,6 @@ class Open311RoutesIT {
     }
 
     private static Open311Config config(String tenant, String endpoint, String format, String jurisdiction) {
-        return new Open311Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return Open311Config.class;
-            }
-
-            @Override
-            public String tenant() {
-                return tenant;
-            }
-
-            @Override
-            public String endpoint() {
-                return endpoint;
-            }
-
-            @Override
-            public String jurisdictionId() {
-                return jurisdiction;
-            }
-
-            @Override
-            public String apiKey() {
-                return "secret-key";
-            }
-
-            @Override
-            public String clientApiKey() {
-                return "";
-            }
-
-            @Override
-            public String format() {
-                return format;
-            }
-
-            @Override
-            public int pollSeconds() {
-                return 1;
-            }
-        };
+        return new TestOpen311Config(tenant, endpoint, jurisdiction, "secret-key", "", format, 1);
     }
 }
