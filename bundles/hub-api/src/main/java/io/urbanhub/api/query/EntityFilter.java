@@ -2,13 +2,11 @@ package io.urbanhub.api.query;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Which entities a query asks for; an empty set or list or a {@code null} pattern or place does not restrict.
  *
- * @param idPattern a regular expression the whole entity id must match
+ * @param idPattern a regular expression the whole entity id must match, bounded as {@link IdPatterns} says
  * @param geo       where the entities must be
  * @param q         conditions on current values: any of the inner lists (or) whose conditions all hold (and)
  */
@@ -30,11 +28,7 @@ public record EntityFilter(Set<String> types, Set<String> ids, String idPattern,
         ids = Set.copyOf(ids);
         q = q.stream().map(List::copyOf).toList();
         if (idPattern != null) {
-            try {
-                Pattern.compile(idPattern);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("idPattern is not a regular expression: " + e.getDescription());
-            }
+            IdPatterns.compile(idPattern);
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import javax.ws.rs.core.MediaType;
 
@@ -22,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.urbanhub.api.model.Observation;
 import io.urbanhub.api.query.AttributeCondition;
+import io.urbanhub.api.query.IdPatterns;
 
 /**
  * An NGSI-LD subscription (GS CIM 009, 5.2.12), validated: which entities and attributes it watches, the
@@ -227,14 +227,8 @@ final class Subscription {
                 throw new IllegalArgumentException("Each of entities needs a type");
             }
             String entityId = entity.hasNonNull("id") ? text(entity, "id") : null;
-            Pattern pattern = null;
-            if (entity.hasNonNull("idPattern")) {
-                try {
-                    pattern = Pattern.compile(text(entity, "idPattern"));
-                } catch (PatternSyntaxException e) {
-                    throw new IllegalArgumentException("idPattern is not a regular expression: " + e.getDescription());
-                }
-            }
+            // matched on the dispatcher thread, so bounded like the idPattern of a query
+            Pattern pattern = entity.hasNonNull("idPattern") ? IdPatterns.compile(text(entity, "idPattern")) : null;
             selectors.add(new EntitySelector(entity.get("type").asText(), entityId, pattern));
         }
         return List.copyOf(selectors);

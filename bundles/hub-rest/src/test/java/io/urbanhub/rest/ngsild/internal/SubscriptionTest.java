@@ -127,4 +127,15 @@ class SubscriptionTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> parse(json));
         assertTrue(refused.getMessage().contains(reason), refused.getMessage());
     }
+
+    @Test
+    void anIdPatternThatCouldBacktrackForAgesIsRefused() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> parse(subscription(
+                "\"entities\":[{\"type\":\"IndoorEnvironmentObserved\",\"idPattern\":\"(a|aa)*\"}],", "", "http://127.0.0.1:9/alerts")));
+        assertTrue(refused.getMessage().startsWith("idPattern"), refused.getMessage());
+        Subscription patched = parse(subscription("\"entities\":[{\"type\":\"IndoorEnvironmentObserved\"}],", "",
+                "http://127.0.0.1:9/alerts"));
+        assertThrows(IllegalArgumentException.class, () -> patched.patched(
+                "{\"entities\":[{\"type\":\"IndoorEnvironmentObserved\",\"idPattern\":\"(.*)*\"}]}"));
+    }
 }

@@ -60,7 +60,7 @@ import io.urbanhub.rest.tenants.TwoTenantsOnOneAdapter;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantIsolationIT {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String JSON = "application/json";
 
     /** The NGSI-LD resources over the real data layer on one database. */
@@ -469,7 +469,7 @@ class TenantIsolationIT {
         }
     }
 
-    private static Set<String> ids(Response response) throws Exception {
+    static Set<String> ids(Response response) throws Exception {
         assertEquals(200, response.getStatus(), String.valueOf(response.getEntity()));
         Set<String> ids = new TreeSet<>();
         json(response).forEach(item -> ids.add(item.get("id").asText()));
@@ -482,12 +482,12 @@ class TenantIsolationIT {
         return texts;
     }
 
-    private static void assertProblem(Response response, int status, String type) throws Exception {
+    static void assertProblem(Response response, int status, String type) throws Exception {
         assertEquals(status, response.getStatus(), String.valueOf(response.getEntity()));
         assertEquals("https://uri.etsi.org/ngsi-ld/errors/" + type, json(response).get("type").asText());
     }
 
-    private static JsonNode json(Response response) throws Exception {
+    static JsonNode json(Response response) throws Exception {
         return MAPPER.readTree((String) response.getEntity());
     }
 }
