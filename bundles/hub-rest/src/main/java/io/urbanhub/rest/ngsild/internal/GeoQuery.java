@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.urbanhub.api.model.GeoPoint;
 import io.urbanhub.api.query.GeoCondition;
@@ -24,7 +22,6 @@ final class GeoQuery {
     /** Bounds the SQL that one polygon becomes in the store. */
     static final int MAX_POSITIONS = 1000;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private GeoQuery() {
     }
@@ -119,8 +116,8 @@ final class GeoQuery {
     private static JsonNode json(String coordinates) {
         JsonNode json;
         try {
-            json = MAPPER.readTree(coordinates);
-        } catch (JsonProcessingException e) {
+            json = RequestBodies.json(coordinates, "coordinates");
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("coordinates " + coordinates + " are not a JSON array");
         }
         if (json == null || !json.isArray()) {

@@ -32,6 +32,11 @@ final class NgsiLdErrors {
         return problem(Response.Status.CONFLICT, "AlreadyExists", "Already exists", detail);
     }
 
+    /** A body beyond the size limit; NGSI-LD has no error type of its own for it. */
+    static Response tooLarge(String detail) {
+        return problem(Response.Status.REQUEST_ENTITY_TOO_LARGE, "BadRequestData", "Request entity too large", detail);
+    }
+
     static Response notSupported(String detail) {
         return problem(Response.Status.NOT_IMPLEMENTED, "OperationNotSupported", "Operation not supported", detail);
     }

@@ -14,9 +14,7 @@ import java.util.regex.Pattern;
 
 import javax.ws.rs.core.MediaType;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.urbanhub.api.model.Observation;
@@ -31,7 +29,6 @@ import io.urbanhub.api.query.IdPatterns;
 final class Subscription {
 
     static final Set<String> SCHEMES = Set.of("http", "https", "mqtt", "mqtts");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     record EntitySelector(String type, String id, Pattern idPattern) {
         boolean matches(String entityType, String entityId) {
@@ -102,12 +99,7 @@ final class Subscription {
 
     /** Reads a subscription document; any problem is an IllegalArgumentException saying what is wrong. */
     static Subscription parse(String tenant, String json, String generatedId) {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("The subscription is not JSON: " + e.getOriginalMessage());
-        }
+        JsonNode node = RequestBodies.json(json, "The subscription");
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("A subscription is a JSON object");
         }
@@ -121,12 +113,7 @@ final class Subscription {
 
     /** This subscription with the fields of a PATCH fragment merged in; id and type stay. */
     Subscription patched(String fragmentJson) {
-        JsonNode fragment;
-        try {
-            fragment = MAPPER.readTree(fragmentJson);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("The fragment is not JSON: " + e.getOriginalMessage());
-        }
+        JsonNode fragment = RequestBodies.json(fragmentJson, "The fragment");
         if (fragment == null || !fragment.isObject() || fragment.isEmpty()) {
             throw new IllegalArgumentException("A subscription fragment is a non-empty JSON object");
         }

@@ -1,5 +1,6 @@
 package io.urbanhub.rest.ngsild.internal;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
@@ -39,9 +40,9 @@ public class SubscriptionsResource {
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, EntitiesResource.LD_JSON})
-    public Response create(String body, @HeaderParam(EntitiesResource.TENANT_HEADER) String tenantHeader) {
+    public Response create(InputStream body, @HeaderParam(EntitiesResource.TENANT_HEADER) String tenantHeader) {
         try {
-            ObjectNode created = subscriptions.create(requests.tenant(tenantHeader), body);
+            ObjectNode created = subscriptions.create(requests.tenant(tenantHeader), RequestBodies.text(body));
             return Response.created(URI.create("/ngsi-ld/v1/subscriptions/" + created.get("id").asText())).build();
         } catch (IllegalArgumentException e) {
             return NgsiLdErrors.badRequest(e.getMessage());
@@ -92,11 +93,11 @@ public class SubscriptionsResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, EntitiesResource.LD_JSON, "application/merge-patch+json"})
-    public Response patch(@PathParam("id") String id, String fragment,
+    public Response patch(@PathParam("id") String id, InputStream fragment,
                           @HeaderParam(EntitiesResource.TENANT_HEADER) String tenantHeader) {
         try {
             String tenant = requests.tenant(tenantHeader);
-            return subscriptions.patch(tenant, id, fragment) ? Response.noContent().build()
+            return subscriptions.patch(tenant, id, RequestBodies.text(fragment)) ? Response.noContent().build()
                     : NgsiLdErrors.notFound("No subscription " + id + " of tenant " + tenant);
         } catch (IllegalArgumentException e) {
             return NgsiLdErrors.badRequest(e.getMessage());

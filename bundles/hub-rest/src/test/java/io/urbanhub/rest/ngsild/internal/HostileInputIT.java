@@ -1,12 +1,17 @@
 package io.urbanhub.rest.ngsild.internal;
 
 import static io.urbanhub.rest.ngsild.internal.TenantIsolationIT.assertProblem;
+import static io.urbanhub.rest.ngsild.internal.TenantIsolationIT.created;
 import static io.urbanhub.rest.ngsild.internal.TenantIsolationIT.ids;
+import static io.urbanhub.rest.ngsild.internal.TenantIsolationIT.json;
 import static io.urbanhub.rest.tenants.TwoTenantsOnOneAdapter.MUSTERSTADT;
 import static io.urbanhub.rest.tenants.TwoTenantsOnOneAdapter.TYPE;
 import static io.urbanhub.rest.tenants.TwoTenantsOnOneAdapter.entityId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,12 +21,14 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
+import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Response;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,8 +37,9 @@ import io.urbanhub.core.internal.store.BothDatabases;
 import io.urbanhub.rest.tenants.TwoTenantsOnOneAdapter;
 
 /**
- * Hostile query parameters against the real data layer on H2 and on PostgreSQL: id patterns that would make a
- * backtracking matcher run for ages are refused before they reach the database.
+ * Hostile requests against the real data layer on H2 and on PostgreSQL: id patterns that would make a backtracking
+ * matcher run for ages are refused before they reach the database, deeply nested JSON is refused by the parser, and
+ * bodies over the limit are refused without being read to their end.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputIT {
@@ -98,9 +106,9 @@ class HostileInputIT {
                 JSON), 400, "BadRequestData");
         assertProblem(api.temporal().query(TYPE, null, pattern, null, null, null, null, null, null, null, null, null, null, null,
                 null, 100, 0, true, MUSTERSTADT, JSON), 400, "BadRequestData");
-        assertProblem(api.subscriptions().create(SubscriptionTest.subscription("\"entities\":[{\"type\":\"" + TYPE
+        assertProblem(api.subscriptions().create(SubscriptionTest.body(SubscriptionTest.subscription("\"entities\":[{\"type\":\"" + TYPE
                 + "\",\"idPattern\":" + TenantIsolationIT.MAPPER.writeValueAsString(pattern) + "}],", "",
-                "http://127.0.0.1:9/unused"), MUSTERSTADT), 400, "BadRequestData");
+                "http://127.0.0.1:9/unused")), MUSTERSTADT), 400, "BadRequestData");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,8 +122,60 @@ class HostileInputIT {
                 null, null, null, 100, 0, true, null, MUSTERSTADT, JSON)));
         assertEquals(Set.of(), ids(api.entities().entities(null, null, ".*:a+!", null, null,
                 null, null, null, 100, 0, true, null, MUSTERSTADT, JSON)));
-        Response subscribed = api.subscriptions().create(SubscriptionTest.subscription("\"entities\":[{\"type\":\"" + TYPE
-                + "\",\"idPattern\":\"urn:ngsi-ld:" + TYPE + ":.*\"}],", "", "http://127.0.0.1:9/unused"), MUSTERSTADT);
-        assertEquals(201, subscribed.getStatus(), String.valueOf(subscribed.getEntity()));
+        created(api.subscriptions().create(SubscriptionTest.body(SubscriptionTest.subscription("\"entities\":[{\"type\":\""
+                + TYPE + "\",\"idPattern\":\"urn:ngsi-ld:" + TYPE + ":.*\"}],", "", "http://127.0.0.1:9/unused")), MUSTERSTADT));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eachDatabase")
+    void jsonNestedDeeperThan64IsBadRequestDataAndNoServerError(Api api) throws Exception {
+        String deep = "[".repeat(100) + "]".repeat(100);
+        long before = api.subscriptionService().count(MUSTERSTADT);
+        Response nested = api.subscriptions().create(SubscriptionTest.body(subscription("\"nested\":" + deep + ",")), MUSTERSTADT);
+        assertProblem(nested, 400, "BadRequestData");
+        assertTrue(json(nested).get("detail").asText().contains("depth"), json(nested).toString());
+        assertEquals(before, api.subscriptionService().count(MUSTERSTADT));
+
+        String id = created(api.subscriptions().create(SubscriptionTest.body(subscription("\"nested\":" + "[".repeat(60)
+                + "]".repeat(60) + ",")), MUSTERSTADT));
+        assertProblem(api.subscriptions().patch(id, SubscriptionTest.body("{\"nested\":" + deep + "}"), MUSTERSTADT), 400,
+                "BadRequestData");
+        assertProblem(api.entities().entities(null, null, null, null, null, "within", "Polygon", deep, 100, 0, true, null,
+                MUSTERSTADT, JSON), 400, "BadRequestData");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eachDatabase")
+    void aBodyOverOneMebibyteIs413AndIsNotReadToItsEnd(Api api) throws Exception {
+        long before = api.subscriptionService().count(MUSTERSTADT);
+        assertTooLarge(() -> api.subscriptions().create(endless(), MUSTERSTADT));
+        String empty = subscription("\"description\":\"\",");
+        String atTheLimit = subscription("\"description\":\"" + "x".repeat(RequestBodies.MAX_BYTES - empty.length()) + "\",");
+        assertEquals(RequestBodies.MAX_BYTES, atTheLimit.length());
+        assertTooLarge(() -> api.subscriptions().create(SubscriptionTest.body(atTheLimit + " "), MUSTERSTADT));
+        assertEquals(before, api.subscriptionService().count(MUSTERSTADT));
+
+        String id = created(api.subscriptions().create(SubscriptionTest.body(atTheLimit), MUSTERSTADT));
+        assertTooLarge(() -> api.subscriptions().patch(id, endless(), MUSTERSTADT));
+        assertEquals(204, api.subscriptions().patch(id, SubscriptionTest.body("{\"throttling\":5}"), MUSTERSTADT).getStatus());
+    }
+
+    private static String subscription(String extra) {
+        return SubscriptionTest.subscription("\"entities\":[{\"type\":\"" + TYPE + "\"}],", extra, "http://127.0.0.1:9/unused");
+    }
+
+    /** A client that never stops sending. */
+    private static InputStream endless() {
+        return new InputStream() {
+            @Override
+            public int read() {
+                return ' ';
+            }
+        };
+    }
+
+    private static void assertTooLarge(Executable request) throws Exception {
+        WebApplicationException refused = assertThrows(WebApplicationException.class, request);
+        assertProblem(refused.getResponse(), 413, "BadRequestData");
     }
 }

@@ -72,11 +72,11 @@ class SubscriptionSchemaTest {
 
     @Test
     void subscriptionsAsTheApiAnswersThemConform() throws Exception {
-        Response created = resource.create("{\"type\":\"Subscription\",\"subscriptionName\":\"warm cold rooms\","
+        Response created = resource.create(SubscriptionTest.body("{\"type\":\"Subscription\",\"subscriptionName\":\"warm cold rooms\","
                 + "\"entities\":[{\"type\":\"IndoorEnvironmentObserved\",\"idPattern\":\".*cold-room.*\"}],"
                 + "\"watchedAttributes\":[\"temperature\"],\"q\":\"temperature>8\",\"throttling\":60,"
                 + "\"notification\":{\"attributes\":[\"temperature\"],\"format\":\"keyValues\","
-                + "\"endpoint\":{\"uri\":\"http://127.0.0.1:9/alerts\",\"accept\":\"application/json\"}}}", "musterstadt");
+                + "\"endpoint\":{\"uri\":\"http://127.0.0.1:9/alerts\",\"accept\":\"application/json\"}}}"), "musterstadt");
         assertEquals(201, created.getStatus());
         String id = created.getLocation().toString().replaceAll(".*/subscriptions/", "");
 

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
@@ -25,6 +28,11 @@ class SubscriptionTest {
     static String subscription(String entities, String extra, String uri) {
         return "{\"type\":\"Subscription\"," + entities + extra
                 + "\"notification\":{\"endpoint\":{\"uri\":\"" + uri + "\"}}}";
+    }
+
+    /** A request body as the resources read it. */
+    static InputStream body(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
     }
 
     static Observation reading(String tenant, String room, double celsius) {

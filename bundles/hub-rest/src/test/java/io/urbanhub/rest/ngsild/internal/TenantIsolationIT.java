@@ -293,11 +293,11 @@ class TenantIsolationIT {
     @MethodSource("eachTenantOnEachDatabase")
     void aSubscriptionCanBeNeitherSeenNorChangedNorDeletedByTheOtherTenant(Api api, String tenant) throws Exception {
         String stranger = other(tenant);
-        String id = created(api.subscriptions().create(SubscriptionTest.subscription(
-                "\"entities\":[{\"type\":\"" + TYPE + "\"}],", "", "http://127.0.0.1:9/unused"), tenant));
+        String id = created(api.subscriptions().create(SubscriptionTest.body(SubscriptionTest.subscription(
+                "\"entities\":[{\"type\":\"" + TYPE + "\"}],", "", "http://127.0.0.1:9/unused")), tenant));
         try {
             assertProblem(api.subscriptions().get(id, stranger, JSON), 404, "ResourceNotFound");
-            assertProblem(api.subscriptions().patch(id, "{\"q\":\"temperature>100\"}", stranger), 404, "ResourceNotFound");
+            assertProblem(api.subscriptions().patch(id, SubscriptionTest.body("{\"q\":\"temperature>100\"}"), stranger), 404, "ResourceNotFound");
             assertProblem(api.subscriptions().delete(id, stranger), 404, "ResourceNotFound");
             Response strangersList = api.subscriptions().list(100, 0, true, stranger, JSON);
             assertFalse(ids(strangersList).contains(id));
@@ -308,8 +308,8 @@ class TenantIsolationIT {
             assertTrue(ids(api.subscriptions().list(100, 0, true, tenant, JSON)).contains(id));
 
             // the same id is free for the stranger, as a subscription of its own
-            String strangers = created(api.subscriptions().create("{\"id\":\"" + id + "\",\"type\":\"Subscription\","
-                    + "\"entities\":[{\"type\":\"" + TYPE + "\"}],\"notification\":{\"endpoint\":{\"uri\":\"http://127.0.0.1:9/x\"}}}",
+            String strangers = created(api.subscriptions().create(SubscriptionTest.body("{\"id\":\"" + id + "\",\"type\":\"Subscription\","
+                    + "\"entities\":[{\"type\":\"" + TYPE + "\"}],\"notification\":{\"endpoint\":{\"uri\":\"http://127.0.0.1:9/x\"}}}"),
                     stranger));
             assertEquals(id, strangers);
             assertEquals(204, api.subscriptions().delete(id, stranger).getStatus());
@@ -326,8 +326,8 @@ class TenantIsolationIT {
         deliveries.clear();
         List<String> subscriptions = new ArrayList<>();
         for (String tenant : List.of(MUSTERSTADT, NACHBARSTADT)) {
-            subscriptions.add(created(api.subscriptions().create(SubscriptionTest.subscription(
-                    "\"entities\":[{\"type\":\"" + TYPE + "\"}],", "", endpoint(tenant)), tenant)));
+            subscriptions.add(created(api.subscriptions().create(SubscriptionTest.body(SubscriptionTest.subscription(
+                    "\"entities\":[{\"type\":\"" + TYPE + "\"}],", "", endpoint(tenant))), tenant)));
         }
         try {
             for (String tenant : List.of(MUSTERSTADT, NACHBARSTADT)) {
@@ -388,7 +388,7 @@ class TenantIsolationIT {
         assertNonexistent(() -> api.types().attributes(unknown, JSON));
         assertNonexistent(() -> temporalQuery(api, unknown, TYPE, null, null));
         assertNonexistent(() -> api.subscriptions().list(20, 0, false, unknown, JSON));
-        assertNonexistent(() -> api.subscriptions().create(SubscriptionTest.subscription("", "", "http://127.0.0.1:9/x"), unknown));
+        assertNonexistent(() -> api.subscriptions().create(SubscriptionTest.body(SubscriptionTest.subscription("", "", "http://127.0.0.1:9/x")), unknown));
 
         api.data().registry().put(new Tenant(unknown, "Fremdstadt", "", ""));
         try {
@@ -434,7 +434,7 @@ class TenantIsolationIT {
         return "http://127.0.0.1:" + subscriber.getAddress().getPort() + "/notify/" + tenant;
     }
 
-    private static String created(Response response) {
+    static String created(Response response) {
         assertEquals(201, response.getStatus(), String.valueOf(response.getEntity()));
         String location = response.getLocation().toString();
         return location.substring(location.lastIndexOf('/') + 1);
