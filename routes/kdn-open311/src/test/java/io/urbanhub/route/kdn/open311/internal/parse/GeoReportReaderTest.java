@@ -1,6 +1,7 @@
 package io.urbanhub.route.kdn.open311.internal.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,12 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The GeoReport v2 examples of the specification, read as a server sends them. */
 class GeoReportReaderTest {
+
+    private static final String SECRET = "s3cr3t-only-on-this-disk";
 
     @Test
     void theJsonRequestsWithLeadingZeroNumbersReadWithTheValuesOfTheFile() throws Exception {
@@ -89,6 +95,42 @@ class GeoReportReaderTest {
                 "[{\"service_request_id\":293944,\"service_notice\":\"\",\"account_id\":null}]".getBytes(StandardCharsets.UTF_8)));
         assertEquals("12345", GeoReportReader.submitted("[{\"token\":\"12345\"}]".getBytes(StandardCharsets.UTF_8)));
         assertThrows(Open311Exception.class, () -> GeoReportReader.submitted("[{}]".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anAnswerDeclaringAnExternalEntityIsRefusedWithoutReadingTheFile(@TempDir Path dir) throws Exception {
+        String secretFile = Files.writeString(dir.resolve("secret.txt"), SECRET).toUri().toString();
+        List<String> answers = List.of(
+                "<?xml version=\"1.0\"?><!DOCTYPE service_requests [<!ENTITY secret SYSTEM \"" + secretFile + "\">]>"
+                        + "<service_requests><request><service_request_id>7</service_request_id>"
+                        + "<description>&secret;</description></request></service_requests>",
+                "<?xml version=\"1.0\"?><!DOCTYPE service_requests [<!ENTITY % secret SYSTEM \"" + secretFile + "\"> %secret;]>"
+                        + "<service_requests/>",
+                "<!DOCTYPE services SYSTEM \"" + secretFile + "\"><services><service><service_code>1</service_code></service></services>");
+        for (String answer : answers) {
+            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+            Format xml = Format.XML;
+            Open311Exception refused = answer.contains("<services>")
+                    ? assertThrows(Open311Exception.class, () -> GeoReportReader.services(body, xml))
+                    : assertThrows(Open311Exception.class, () -> GeoReportReader.requests(body, xml));
+            assertTrue(refused.getMessage().startsWith("not XML"), refused.getMessage());
+            for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+                assertFalse(String.valueOf(cause.getMessage()).contains(SECRET), cause.toString());
+            }
+        }
+    }
+
+    @Test
+    void anXIncludeInAnAnswerIsNotFollowed(@TempDir Path dir) throws Exception {
+        String secretFile = Files.writeString(dir.resolve("secret.txt"), SECRET).toUri().toString();
+        byte[] body = ("<service_requests xmlns:xi=\"http://www.w3.org/2001/XInclude\"><request>"
+                + "<service_request_id>7</service_request_id><description><xi:include href=\"" + secretFile
+                + "\" parse=\"text\"/></description></request></service_requests>").getBytes(StandardCharsets.UTF_8);
+
+        Record record = GeoReportReader.requests(body, Format.XML).get(0);
+        assertEquals("7", record.request().serviceRequestId());
+        assertFalse(record.text().contains(SECRET), record.text());
+        assertFalse(String.valueOf(record.request().description()).contains(SECRET), record.request().toString());
     }
 
     static byte[] sample(String name) throws IOException {
