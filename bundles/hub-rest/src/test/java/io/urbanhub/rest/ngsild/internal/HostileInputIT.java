@@ -12,11 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -33,13 +38,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.urbanhub.core.internal.store.BothDatabases;
 import io.urbanhub.rest.tenants.TwoTenantsOnOneAdapter;
 
 /**
  * Hostile requests against the real data layer on H2 and on PostgreSQL: id patterns that would make a backtracking
- * matcher run for ages are refused before they reach the database, deeply nested JSON is refused by the parser, and
- * bodies over the limit are refused without being read to their end.
+ * matcher run for ages are refused before they reach the database, deeply nested JSON is refused by the parser,
+ * bodies over the limit are refused without being read to their end, and SQL in any filter is refused or matched as
+ * a mere value, with every table and row left as it was.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputIT {
@@ -114,9 +122,7 @@ class HostileInputIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("eachDatabase")
     void anOrdinaryIdPatternStillFindsTheLongIdAndTheOthers(Api api) throws Exception {
-        Set<String> rooms = new TreeSet<>(List.of(entityId(MUSTERSTADT, "cold-room-1"), entityId(MUSTERSTADT, "cold-room-2"),
-                entityId(MUSTERSTADT, LONG_ROOM)));
-        assertEquals(rooms, ids(api.entities().entities(null, null, "urn:ngsi-ld:" + TYPE + ":" + MUSTERSTADT + ":.*", null, null,
+        assertEquals(ownRooms(), ids(api.entities().entities(null, null, "urn:ngsi-ld:" + TYPE + ":" + MUSTERSTADT + ":.*", null, null,
                 null, null, null, 100, 0, true, null, MUSTERSTADT, JSON)));
         assertEquals(Set.of(entityId(MUSTERSTADT, LONG_ROOM)), ids(api.entities().entities(null, null, ".*:a+", null, null,
                 null, null, null, 100, 0, true, null, MUSTERSTADT, JSON)));
@@ -177,5 +183,114 @@ class HostileInputIT {
     private static void assertTooLarge(Executable request) throws Exception {
         WebApplicationException refused = assertThrows(WebApplicationException.class, request);
         assertProblem(refused.getResponse(), 413, "BadRequestData");
+    }
+
+    static Stream<String> injections() {
+        return Stream.of("'; DROP TABLE hub_entity; --", "' OR '1'='1", "x') OR ('1'='1", "1; DELETE FROM hub_observation",
+                "\"; TRUNCATE TABLE hub_entity_attribute; --", "' UNION SELECT entity_id, entity_type, observed_at, entity_json"
+                        + " FROM hub_entity --");
+    }
+
+    Stream<Arguments> eachInjectionOnEachDatabase() {
+        return apis.stream().flatMap(api -> injections().map(payload -> Arguments.of(api, payload)));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("eachInjectionOnEachDatabase")
+    void sqlInAnyFilterIsBadRequestDataOrMatchesNothingAndChangesNoTable(Api api, String sql) throws Exception {
+        Map<String, Long> rows = rowCounts(api);
+        Set<String> none = Set.of();
+        String room1 = entityId(MUSTERSTADT, "cold-room-1");
+        assertRefusedOr(none, find(api, sql, null, null, null, null));
+        assertRefusedOr(none, find(api, null, room1 + sql, null, null, null));
+        assertRefusedOr(Set.of(room1), find(api, null, room1 + "," + sql, null, null, null));
+        assertRefusedOr(none, find(api, null, null, sql, null, null));
+        assertRefusedOr(none, find(api, null, null, room1 + sql, null, null));
+        assertRefusedOr(none, find(api, TYPE, null, null, sql, null));
+        assertRefusedOr(none, find(api, TYPE, null, null, "temperature==" + TenantIsolationIT.MAPPER.writeValueAsString(sql), null));
+        assertRefusedOr(none, find(api, TYPE, null, null, "status==" + TenantIsolationIT.MAPPER.writeValueAsString(sql), null));
+        assertRefusedOr(none, find(api, TYPE, null, null, "temperature>" + sql, null));
+        assertRefusedOr(none, find(api, TYPE, null, null, "temperature" + sql + "==1", null));
+        assertRefusedOr(ownRooms(), find(api, TYPE, null, null, null, sql));
+        assertRefusedOr(none, api.entities().entities(TYPE, null, null, null, null, "near;maxDistance==" + sql, "Point", "[7.62,51.96]",
+                100, 0, true, null, MUSTERSTADT, JSON));
+        assertRefusedOr(none, api.entities().entities(TYPE, null, null, null, null, "near;maxDistance==50", sql, "[7.62,51.96]",
+                100, 0, true, null, MUSTERSTADT, JSON));
+        assertRefusedOr(none, api.entities().entities(TYPE, null, null, null, null, "near;maxDistance==50", "Point",
+                "[7.62," + sql + "]", 100, 0, true, null, MUSTERSTADT, JSON));
+        assertRefusedOr(none, api.entities().entities(TYPE, null, null, null, null, sql, "Point", "[7.62,51.96]",
+                100, 0, true, null, MUSTERSTADT, JSON));
+        assertProblem(api.entities().entities(TYPE, null, null, null, null, null, null, null, -1, 0, true, null, MUSTERSTADT, JSON),
+                400, "BadRequestData");
+        assertProblem(api.entities().entities(TYPE, null, null, null, null, null, null, null, 20, -1, true, null, MUSTERSTADT, JSON),
+                400, "BadRequestData");
+        assertProblem(api.entities().entities(TYPE, null, null, null, null, null, null, null, 20, 0, true, null, MUSTERSTADT + sql,
+                JSON), 400, "BadRequestData");
+        assertProblem(api.entities().entity(room1 + sql, MUSTERSTADT, null, JSON), 404, "ResourceNotFound");
+        assertProblem(api.entities().entity(sql, MUSTERSTADT, null, JSON), 404, "ResourceNotFound");
+
+        assertProblem(api.temporal().history(room1, "before", sql, null, null, null, null, null, null, MUSTERSTADT, JSON), 400,
+                "BadRequestData");
+        assertProblem(api.temporal().history(room1, sql, "2026-01-01T00:00:00Z", null, null, null, null, null, null, MUSTERSTADT,
+                JSON), 400, "BadRequestData");
+        assertProblem(api.temporal().history(room1, null, null, null, null, "temperature", null, sql, "PT1H", MUSTERSTADT, JSON), 400,
+                "BadRequestData");
+        assertProblem(api.temporal().history(room1, null, null, null, null, "temperature", null, "avg", sql, MUSTERSTADT, JSON), 400,
+                "BadRequestData");
+        assertProblem(api.temporal().history(room1 + sql, null, null, null, null, null, null, null, null, MUSTERSTADT, JSON), 404,
+                "ResourceNotFound");
+        Response history = api.temporal().history(room1, null, null, null, null, sql, null, null, null, MUSTERSTADT, JSON);
+        assertEquals(200, history.getStatus(), String.valueOf(history.getEntity()));
+        assertEquals(room1, json(history).get("id").asText());
+        assertEquals(Set.of("id", "type"), fieldNames(json(history)), "attrs naming no attribute selects none");
+        assertRefusedOr(none, api.temporal().query(sql, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, 100, 0, true, MUSTERSTADT, JSON));
+        assertRefusedOr(none, api.temporal().query(null, null, sql, null, null, null, null, null, null, null, null, null, null, null,
+                null, 100, 0, true, MUSTERSTADT, JSON));
+        assertRefusedOr(none, api.temporal().query(TYPE, null, null, "status==" + TenantIsolationIT.MAPPER.writeValueAsString(sql),
+                null, null, null, null, null, null, null, null, null, null, null, 100, 0, true, MUSTERSTADT, JSON));
+        assertRefusedOr(ownRooms(), api.temporal().query(TYPE, null, null, null, null, null, null, "after", sql, null, null, null,
+                null, null, null, 100, 0, true, MUSTERSTADT, JSON));
+
+        assertEquals(rows, rowCounts(api), "every table is still there, with every row");
+        assertEquals(ownRooms(), ids(find(api, TYPE, null, null, null, null)), "and the data still answers");
+    }
+
+    private static Response find(Api api, String type, String ids, String idPattern, String q, String attrs) {
+        return api.entities().entities(type, ids, idPattern, attrs, q, null, null, null, 100, 0, true, null, MUSTERSTADT, JSON);
+    }
+
+    /** 400 BadRequestData, or 200 with exactly the expected entities: none of the other tenant's. */
+    private static void assertRefusedOr(Set<String> expected, Response response) throws Exception {
+        if (response.getStatus() == 400) {
+            assertProblem(response, 400, "BadRequestData");
+        } else {
+            assertEquals(expected, ids(response));
+        }
+    }
+
+    private static Set<String> ownRooms() {
+        return new TreeSet<>(List.of(entityId(MUSTERSTADT, "cold-room-1"), entityId(MUSTERSTADT, "cold-room-2"),
+                entityId(MUSTERSTADT, LONG_ROOM)));
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Map<String, Long> rowCounts(Api api) throws Exception {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Connection connection = api.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : List.of("hub_entity", "hub_entity_attribute", "hub_observation", "hub_input", "hub_dead_letter",
+                    "hub_subscription", "hub_device", "hub_tenant")) {
+                try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    count.next();
+                    counts.put(table, count.getLong(1));
+                }
+            }
+        }
+        return counts;
     }
 }
