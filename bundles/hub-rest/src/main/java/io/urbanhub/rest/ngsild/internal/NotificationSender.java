@@ -61,7 +61,7 @@ final class NotificationSender implements AutoCloseable {
         }
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).thenAccept(response -> {
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("HTTP " + response.statusCode() + " from " + endpoint);
+                throw new IllegalStateException("HTTP " + response.statusCode() + " from " + shown(endpoint));
             }
         });
     }
@@ -117,6 +117,15 @@ final class NotificationSender implements AutoCloseable {
         boolean tls = endpoint.getScheme().equalsIgnoreCase("mqtts");
         int port = endpoint.getPort() > 0 ? endpoint.getPort() : tls ? 8883 : 1883;
         return (tls ? "ssl://" : "tcp://") + endpoint.getHost() + ":" + port;
+    }
+
+    /**
+     * The endpoint as logs and delivery statuses show it: without user info, query and fragment, any of which may
+     * carry a password or token.
+     */
+    static String shown(URI endpoint) {
+        return endpoint.getScheme() + "://" + endpoint.getHost() + (endpoint.getPort() > 0 ? ":" + endpoint.getPort() : "")
+                + (endpoint.getRawPath() == null ? "" : endpoint.getRawPath());
     }
 
     private static String decode(String part) {

@@ -216,8 +216,8 @@ public class SubscriptionService implements ObservationListener {
                         long pause = firstRetry.toMillis() << (attempt - 1);
                         retries.schedule(() -> deliver(entry, notification, attempt + 1), pause, TimeUnit.MILLISECONDS);
                     } else {
-                        LOG.warn("Gave up notifying {} of subscription {} after {} attempts: {}", subscription.endpoint(),
-                                subscription.id(), attempt, reason);
+                        LOG.warn("Gave up notifying {} of subscription {} after {} attempts: {}",
+                                NotificationSender.shown(subscription.endpoint()), subscription.id(), attempt, reason);
                     }
                 });
     }

@@ -1,10 +1,13 @@
 package io.urbanhub.rest.ngsild.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -199,6 +202,33 @@ class SubscriptionServiceIT {
         service.stored(SubscriptionTest.reading(TENANT, "cold-room-1", 9.6));
         assertTrue(received.poll(10, TimeUnit.SECONDS) != null);
         awaitStatus(id, "ok");
+    }
+
+    @Test
+    void aSubscriberGivenUpOnIsLoggedAndShownWithoutItsCredentials() throws Exception {
+        answer = 503;
+        String password = "s3cr3t-pw";
+        String token = "t0ken-in-query";
+        String uri = "http://hub:" + password + "@127.0.0.1:" + subscriber.getAddress().getPort() + "/notify?token=" + token;
+        String id = service.create(TENANT, coldRooms("", uri)).get("id").asText();
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            service.stored(SubscriptionTest.reading(TENANT, "cold-room-1", 9.5));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!log.toString(StandardCharsets.UTF_8).contains("Gave up notifying") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        String logged = log.toString(StandardCharsets.UTF_8);
+        assertTrue(logged.contains("Gave up notifying http://127.0.0.1:" + subscriber.getAddress().getPort() + "/notify of "), logged);
+        assertFalse(logged.contains(password), logged);
+        assertFalse(logged.contains(token), logged);
+        String lastFailure = awaitStatus(id, "failed").at("/notification/lastFailure").toString();
+        assertFalse(lastFailure.contains(password) || lastFailure.contains(token), lastFailure);
     }
 
     @Test
