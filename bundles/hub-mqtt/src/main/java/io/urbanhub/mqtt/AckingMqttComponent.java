@@ -10,9 +10,15 @@ import org.apache.camel.support.DefaultComponent;
  * {@code hub-mqtt:<topic filter>?brokerUrl=tcp://host:1883&clientId=...}: subscribes like camel-paho, but
  * acknowledges a QoS 1 or 2 message only once the route has handled it, and handles several at a time. Options:
  * {@code qos} (1), {@code cleanSession} (false: the broker keeps the subscription and queues messages while the
- * consumer is away), {@code concurrentConsumers} (8), {@code userName}, {@code password}.
+ * consumer is away), {@code concurrentConsumers} (20), {@code userName}, {@code password}.
  */
 public class AckingMqttComponent extends DefaultComponent {
+
+    /**
+     * Each worker waits until its message is stored; a broker keeps about this many unacknowledged messages in
+     * flight per client (Mosquitto's max_inflight_messages), so fewer workers would leave that window unused.
+     */
+    static final int DEFAULT_CONCURRENT_CONSUMERS = 20;
 
     public static final String SCHEME = "hub-mqtt";
     /** The topic a message was published to, as camel-paho names it. */
@@ -35,7 +41,7 @@ public class AckingMqttComponent extends DefaultComponent {
         MqttSubscription subscription = new MqttSubscription(remaining, brokerUrl, clientId,
                 getAndRemoveParameter(parameters, "qos", Integer.class, 1),
                 getAndRemoveParameter(parameters, "cleanSession", Boolean.class, false),
-                getAndRemoveParameter(parameters, "concurrentConsumers", Integer.class, 8),
+                getAndRemoveParameter(parameters, "concurrentConsumers", Integer.class, DEFAULT_CONCURRENT_CONSUMERS),
                 getAndRemoveParameter(parameters, "userName", String.class, ""),
                 getAndRemoveParameter(parameters, "password", String.class, ""));
         return new AckingMqttEndpoint(uri, this, subscription);
