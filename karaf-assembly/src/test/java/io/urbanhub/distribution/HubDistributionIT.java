@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.inject.Inject;
@@ -33,6 +34,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.dataformat.JsonLibrary;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.SshException;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.FixMethodOrder;
@@ -51,6 +55,7 @@ import org.osgi.framework.ServiceRegistration;
 import io.urbanhub.api.model.Source;
 import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.Input;
+import io.urbanhub.testing.LocalService;
 
 
 /**
@@ -67,6 +72,7 @@ public class HubDistributionIT {
     private static final String DEMO = "mqtt-heartbeat.demo";
     private static final String MODULE = "io.urbanhub.route.mqtt.heartbeat";
     private static final String TOPIC_PROPERTY = "urbanhub.it.topic";
+    private static final String SSH_PORT_PROPERTY = "urbanhub.it.sshPort";
     private static final String CHIRPSTACK_DEMO = "lorawan-chirpstack.demo";
     private static final String SWAP_TENANT = "swaptown";
     private static final String SWAP_OLD = "mqtt-heartbeat.swap-old";
@@ -85,7 +91,10 @@ public class HubDistributionIT {
     public Option[] distribution() {
         String topic = "urbanhub/it/" + UUID.randomUUID() + "/heartbeat";
         String demoConfig = "etc/" + HEARTBEAT_PID + "-demo.cfg";
+        String sshPort = Integer.toString(LocalService.freePort());
         return Distribution.options(
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", sshPort),
+                systemProperty(SSH_PORT_PROPERTY).value(sshPort),
                 editConfigurationFilePut(demoConfig, "brokerUrl", DriverBroker.url()),
                 editConfigurationFilePut(demoConfig, "topic", topic),
                 editConfigurationFilePut(demoConfig, "periodMillis", "500"),
@@ -116,12 +125,10 @@ public class HubDistributionIT {
 
     @Test
     public void b_firstStartCreatedTheAdminAccountWithoutADefaultPassword() throws Exception {
-        Properties users = new Properties();
-        try (var reader = Files.newBufferedReader(Path.of(System.getProperty("karaf.etc"), "users.properties"))) {
-            users.load(reader);
-        }
+        // Karaf's JAAS rewrites the file in place to hash the new password: read it once it holds the account
+        await("the admin account", () -> users().getProperty("admin") != null);
+        Properties users = users();
         String admin = users.getProperty("admin");
-        assertTrue("admin account exists", admin != null);
         String password = admin.split(",")[0];
         assertFalse("no well-known password", List.of("admin", "karaf", "").contains(password));
         assertTrue("admin may log in over SSH", users.getProperty("_g_:admingroup").contains("ssh"));
@@ -386,6 +393,77 @@ public class HubDistributionIT {
         Files.delete(file);
         hub().awaitGone(instance);
         await("the instance to leave hub:adapters", () -> adapterLine(instance).isEmpty());
+    }
+
+    @Test
+    public void j_anOperatorAddedOnTheConsoleRunsTheCommandsOverSshAndThroughBinClient() throws Exception {
+        String password = "op-" + UUID.randomUUID();
+        // how the users.properties header tells admins to add an account
+        console("jaas:realm-manage --realm karaf --module org.apache.karaf.jaas.modules.properties.PropertiesLoginModule;"
+                + " jaas:user-add operator " + password + "; jaas:group-add operator admingroup; jaas:update");
+        hub().awaitRunning(DEMO);
+        String port = System.getProperty(SSH_PORT_PROPERTY);
+
+        String adapters = ssh(port, "operator", password, "hub:adapters --no-format");
+        assertTrue(adapters, plain(adapters).anyMatch(line -> line.startsWith(DEMO + " - mqtt-heartbeat RUNNING")));
+        String stats = ssh(port, "operator", password, "hub:stats --no-format");
+        assertTrue(stats, plain(stats).anyMatch(line -> line.matches("store buffer depth \\d+ / \\d+")));
+
+        String printed = binClient(port, password, null, "hub:adapters --no-format");
+        assertTrue(printed, plain(printed).anyMatch(line -> line.startsWith(DEMO + " - mqtt-heartbeat RUNNING")));
+        // batch mode, as scripts use it: the commands on standard input
+        String batch = binClient(port, password, "hub:adapters --no-format\nhub:stats --no-format\n", "-b");
+        assertTrue(batch, plain(batch).anyMatch(line -> line.startsWith(DEMO + " - mqtt-heartbeat RUNNING")));
+        assertTrue(batch, plain(batch).anyMatch(line -> line.matches("store buffer depth \\d+ / \\d+")));
+
+        try {
+            throw new AssertionError("a wrong password let in: " + ssh(port, "operator", "karaf", "hub:tenants"));
+        } catch (SshException refused) {
+            System.out.println("$ ssh -p " + port + " operator@127.0.0.1 with a wrong password\n" + refused.getMessage());
+        }
+    }
+
+    /** Karaf's own SSH client; it closes the session when its standard input ends, so that is left open unless given. */
+    private static String binClient(String port, String password, String input, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("karaf.home"), "bin", "client").toString(),
+                "-h", "127.0.0.1", "-a", port, "-u", "operator", "-p", password));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (input != null) {
+            process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().close();
+        }
+        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("bin/client ended", process.waitFor(60, TimeUnit.SECONDS));
+        process.getOutputStream().close();
+        System.out.println("$ bin/client -a " + port + " -u operator " + String.join(" ", arguments)
+                + (input == null ? "" : " <<< " + input.strip().replace('\n', ';')) + "\n" + printed);
+        assertEquals(printed, 0, process.exitValue());
+        return printed;
+    }
+
+    /** One command over SSH, as {@code ssh -p port user@127.0.0.1 command} runs it. */
+    private static String ssh(String port, String user, String password, String command) throws Exception {
+        SshClient client = SshClient.setUpDefaultClient();
+        client.start();
+        try (ClientSession session = client.connect(user, "127.0.0.1", Integer.parseInt(port)).verify(Duration.ofSeconds(10))
+                .getSession()) {
+            session.addPasswordIdentity(password);
+            session.auth().verify(Duration.ofSeconds(10));
+            String output = session.executeRemoteCommand(command);
+            System.out.println("$ ssh -p " + port + " " + user + "@127.0.0.1 " + command + "\n" + output);
+            return output;
+        } finally {
+            client.stop();
+        }
+    }
+
+    private static Properties users() throws Exception {
+        Properties users = new Properties();
+        try (var reader = Files.newBufferedReader(Path.of(System.getProperty("karaf.etc"), "users.properties"))) {
+            users.load(reader);
+        }
+        return users;
     }
 
     private static String glueRoutes(long periodMillis) {

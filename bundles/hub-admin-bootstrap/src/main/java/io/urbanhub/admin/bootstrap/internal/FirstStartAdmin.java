@@ -1,7 +1,11 @@
 package io.urbanhub.admin.bootstrap.internal;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,7 +24,8 @@ public class FirstStartAdmin {
 
     @Activate
     public FirstStartAdmin() throws IOException {
-        UsersFile users = new UsersFile(Path.of(System.getProperty("karaf.etc", "etc"), "users.properties"));
+        Path etc = Path.of(System.getProperty("karaf.etc", "etc"));
+        UsersFile users = new UsersFile(etc.resolve("users.properties"));
         if (users.hasUser()) {
             return;
         }
@@ -36,7 +41,17 @@ public class FirstStartAdmin {
         LOG.warn("Created the admin account with a generated password, shown only on the console of this first start;"
                 + " started without a console (bin/start), set {} before the first start instead", PASSWORD_VARIABLE);
         System.out.println();
-        System.out.println("UrbanHub first start: user 'admin', password '" + generated + "' (ssh -p 8101 admin@localhost)");
+        System.out.println("UrbanHub first start: user 'admin', password '" + generated + "' (ssh -p " + sshPort(etc) + " admin@localhost)");
         System.out.println();
+    }
+
+    private static String sshPort(Path etc) {
+        Properties shell = new Properties();
+        try (Reader reader = Files.newBufferedReader(etc.resolve("org.apache.karaf.shell.cfg"), StandardCharsets.ISO_8859_1)) {
+            shell.load(reader);
+        } catch (IOException e) {
+            // Karaf's default then
+        }
+        return shell.getProperty("sshPort", "8101").strip();
     }
 }
