@@ -14,10 +14,13 @@ public final class LocalService {
     private LocalService() {
     }
 
+    /** Whether a local service may be used on the port: it listens there, and embedded ones are not forced. */
     public static boolean listens(int port) {
-        if (Boolean.getBoolean(FORCE_EMBEDDED)) {
-            return false;
-        }
+        return !Boolean.getBoolean(FORCE_EMBEDDED) && accepts(port);
+    }
+
+    /** Whether anything takes connections on the loopback port. */
+    public static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
             return true;

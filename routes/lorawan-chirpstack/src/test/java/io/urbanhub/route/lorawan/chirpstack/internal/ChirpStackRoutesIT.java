@@ -6,7 +6,6 @@ import static io.urbanhub.route.lorawan.chirpstack.internal.ChirpStackSamples.sa
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -54,7 +53,7 @@ class ChirpStackRoutesIT {
 
     @Test
     void aConfigWithoutTenantStartsNoRoute() throws Exception {
-        ChirpStackConfig config = config("tcp://127.0.0.1:1883", "t", "");
+        ChirpStackConfig config = ChirpStackConfigs.of("tcp://127.0.0.1:1883", "t", "");
         ChirpStackRoutes routes = new ChirpStackRoutes(config, new LorawanFakes.RecordingDataLayer(), LorawanFakes.devices(), LorawanFakes.lht65());
         try (CamelContext context = new DefaultCamelContext()) {
             IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
@@ -65,50 +64,6 @@ class ChirpStackRoutesIT {
     }
 
     private static ChirpStackConfig config(String brokerUrl, String topic) {
-        return config(brokerUrl, topic, "musterstadt");
-    }
-
-    private static ChirpStackConfig config(String brokerUrl, String topic, String tenant) {
-        return new ChirpStackConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ChirpStackConfig.class;
-            }
-
-            @Override
-            public String tenant() {
-                return tenant;
-            }
-
-            @Override
-            public String brokerUrl() {
-                return brokerUrl;
-            }
-
-            @Override
-            public String topic() {
-                return topic;
-            }
-
-            @Override
-            public int qos() {
-                return 1;
-            }
-
-            @Override
-            public String clientId() {
-                return "";
-            }
-
-            @Override
-            public String username() {
-                return "";
-            }
-
-            @Override
-            public String password() {
-                return "";
-            }
-        };
+        return ChirpStackConfigs.of(brokerUrl, topic, "musterstadt");
     }
 }
