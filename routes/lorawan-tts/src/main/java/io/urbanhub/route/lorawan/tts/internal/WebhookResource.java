@@ -1,5 +1,7 @@
 package io.urbanhub.route.lorawan.tts.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -37,15 +39,17 @@ public class WebhookResource {
     @POST
     @Path("uplink")
     @Consumes(MediaType.WILDCARD)
-    public Response uplink(byte[] message, @Context HttpHeaders headers) {
-        return receive(message, headers.getHeaderString(header));
+    public Response uplink(InputStream body, @Context HttpHeaders headers) throws IOException {
+        return receive(body, headers.getHeaderString(header));
     }
 
-    Response receive(byte[] message, String presented) {
+    /** Reads no byte of a caller without the secret, and never more than one byte over the limit. */
+    Response receive(InputStream body, String presented) throws IOException {
         // compared in constant time: the answer must not tell how much of a guess was right
         if (presented == null || !MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.UTF_8))) {
             return Response.status(Response.Status.UNAUTHORIZED).build();
         }
+        byte[] message = body.readNBytes(DataLayer.MAX_PAYLOAD_BYTES + 1);
         if (message.length > DataLayer.MAX_PAYLOAD_BYTES) {
             return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).build();
         }
