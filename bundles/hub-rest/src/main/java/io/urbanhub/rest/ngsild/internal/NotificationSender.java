@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import javax.ws.rs.core.MediaType;
@@ -32,25 +34,40 @@ final class NotificationSender implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** MQTT deliveries that may wait for a publisher; beyond them a delivery fails at once instead of piling up. */
+    static final int MQTT_WAITING = 10_000;
+
     private final Duration timeout;
     private final HttpClient http;
-    private final ExecutorService mqttPublishers = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "hub-notify-mqtt");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService mqttPublishers;
     private final Map<String, MqttAsyncClient> brokers = new ConcurrentHashMap<>();
 
     NotificationSender(Duration timeout) {
+        this(timeout, MQTT_WAITING);
+    }
+
+    NotificationSender(Duration timeout, int mqttWaiting) {
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.mqttPublishers = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(mqttWaiting),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "hub-notify-mqtt");
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     /** Completes when the subscriber took the notification; fails with the reason when it did not. */
     CompletableFuture<Void> send(URI endpoint, String tenant, String notification, boolean ld) {
         String scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.startsWith("mqtt")) {
-            return CompletableFuture.runAsync(() -> publish(endpoint, tenant, notification, ld), mqttPublishers);
+            try {
+                return CompletableFuture.runAsync(() -> publish(endpoint, tenant, notification, ld), mqttPublishers);
+            } catch (RejectedExecutionException full) {
+                // a hanging broker holds both publishers: what comes meanwhile fails and is retried later
+                return CompletableFuture.failedFuture(new IllegalStateException("Too many MQTT notifications waiting for "
+                        + broker(endpoint)));
+            }
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(timeout)
                 .header("Content-Type", ld ? EntitiesResource.LD_JSON : MediaType.APPLICATION_JSON)

@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +55,42 @@ class NotificationSenderTest {
             assertFalse(reason.contains(TOKEN), reason);
         } finally {
             subscriber.stop(0);
+        }
+    }
+
+    @Test
+    void aHangingBrokerMakesFurtherMqttDeliveriesFailAtOnceInsteadOfPilingUp() throws Exception {
+        try (ServerSocket silentBroker = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             NotificationSender sender = new NotificationSender(Duration.ofSeconds(3), 5)) {
+            // takes connections and never answers them, as a broker that hangs
+            Thread acceptor = new Thread(() -> {
+                List<Socket> held = new ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silentBroker.accept());
+                    }
+                } catch (IOException closed) {
+                    held.forEach(socket -> {
+                        try {
+                            socket.close();
+                        } catch (IOException ignored) {
+                            // closing anyway
+                        }
+                    });
+                }
+            });
+            acceptor.start();
+            URI endpoint = URI.create("mqtt://127.0.0.1:" + silentBroker.getLocalPort() + "/city/alerts");
+            List<CompletableFuture<Void>> taken = new ArrayList<>();
+            for (int n = 0; n < 2 + 5; n++) {
+                taken.add(sender.send(endpoint, "musterstadt", "{}", false));
+            }
+            CompletableFuture<Void> overflow = sender.send(endpoint, "musterstadt", "{}", false);
+
+            assertTrue(overflow.isCompletedExceptionally(), "failed at once, without waiting for the broker");
+            ExecutionException failed = assertThrows(ExecutionException.class, overflow::get);
+            assertTrue(failed.getCause().getMessage().startsWith("Too many MQTT notifications waiting"), failed.getCause().getMessage());
+            assertFalse(taken.get(0).isDone(), "the first delivery still waits for the hanging broker");
         }
     }
 }
