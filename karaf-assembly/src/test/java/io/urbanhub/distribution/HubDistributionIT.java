@@ -18,11 +18,15 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -50,7 +54,10 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ManagedService;
 
 import io.urbanhub.api.model.Source;
 import io.urbanhub.api.spi.DataLayer;
@@ -86,6 +93,9 @@ public class HubDistributionIT {
 
     @Inject
     SessionFactory sessionFactory;
+
+    @Inject
+    ConfigurationAdmin configurationAdmin;
 
     @Configuration
     public Option[] distribution() {
@@ -420,6 +430,36 @@ public class HubDistributionIT {
             throw new AssertionError("a wrong password let in: " + ssh(port, "operator", "karaf", "hub:tenants"));
         } catch (SshException refused) {
             System.out.println("$ ssh -p " + port + " operator@127.0.0.1 with a wrong password\n" + refused.getMessage());
+        }
+    }
+
+    @Test
+    public void k_aSecretKeptInAFileReachesTheServiceButNeverTheConfigListing() throws Exception {
+        String secret = "broker-" + UUID.randomUUID();
+        String pid = "io.urbanhub.it.secret";
+        Path file = Path.of(System.getProperty("karaf.etc"), "it-broker-password");
+        Files.writeString(file, secret);
+        BlockingQueue<Dictionary<String, ?>> delivered = new LinkedBlockingQueue<>();
+        ManagedService service = properties -> {
+            if (properties != null) {
+                delivered.add(properties);
+            }
+        };
+        ServiceRegistration<ManagedService> registration = bundleContext.registerService(ManagedService.class, service,
+                new Hashtable<>(Map.of(Constants.SERVICE_PID, pid)));
+        org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration(pid, "?");
+        try {
+            configuration.update(new Hashtable<>(Map.of("username", "hub", "password", "$[secret:it-broker-password]")));
+            Dictionary<String, ?> received = delivered.poll(30, TimeUnit.SECONDS);
+            assertTrue("the configuration reached the service", received != null);
+            assertEquals(secret, received.get("password"));
+            String listing = console("config:list '(service.pid=" + pid + ")'");
+            assertTrue(listing, listing.contains("$[secret:it-broker-password]"));
+            assertFalse(listing, listing.contains(secret));
+        } finally {
+            registration.unregister();
+            configuration.delete();
+            Files.delete(file);
         }
     }
 
