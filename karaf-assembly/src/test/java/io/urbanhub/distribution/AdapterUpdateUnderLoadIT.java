@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import java.util.jar.JarEntry;
@@ -38,12 +37,6 @@ import org.apache.karaf.features.Dependency;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.SessionFactory;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -121,7 +114,7 @@ public class AdapterUpdateUnderLoadIT {
         bundleContext.addBundleListener(stops);
         long sent;
         long start = System.nanoTime();
-        try (NetworkServer networkServer = new NetworkServer(application)) {
+        try (NetworkServer networkServer = new NetworkServer(System.getProperty(Distribution.BROKER_PROPERTY), application)) {
             for (int n = 0; n < RATE * SECONDS; n++) {
                 awaitTurn(start, n, RATE);
                 if (n == RATE * 6) {
@@ -179,7 +172,7 @@ public class AdapterUpdateUnderLoadIT {
         AtomicReference<String> swapped = new AtomicReference<>("not swapped");
         int half = RATE * SECONDS / 2;
         long start = System.nanoTime();
-        try (NetworkServer networkServers = new NetworkServer(application)) {
+        try (NetworkServer networkServers = new NetworkServer(System.getProperty(Distribution.BROKER_PROPERTY), application)) {
             for (int n = 0; n < RATE * SECONDS; n++) {
                 awaitTurn(start, n, RATE);
                 String devEui = swapEui(n % DEVICES);
@@ -252,7 +245,7 @@ public class AdapterUpdateUnderLoadIT {
         boolean hotFixed = false;
         bundleContext.addBundleListener(stops);
         long start = System.nanoTime();
-        try (NetworkServer networkServer = new NetworkServer(application)) {
+        try (NetworkServer networkServer = new NetworkServer(System.getProperty(Distribution.BROKER_PROPERTY), application)) {
             for (int n = 0; n < rate * SECONDS; n++) {
                 awaitTurn(start, n, rate);
                 if (n == rate * 5) {
@@ -397,62 +390,6 @@ public class AdapterUpdateUnderLoadIT {
              ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
-        }
-    }
-
-    /** ChirpStack's MQTT integration: publishes at QoS 1 without waiting for each acknowledgement. */
-    private static final class NetworkServer implements AutoCloseable {
-
-        private final MqttAsyncClient client;
-        private final String application;
-        private final AtomicLong acknowledged = new AtomicLong();
-
-        NetworkServer(String application) throws Exception {
-            this.application = application;
-            client = new MqttAsyncClient(System.getProperty(Distribution.BROKER_PROPERTY), "network-server-" + application,
-                    new MemoryPersistence());
-            client.setCallback(new MqttCallback() {
-                @Override
-                public void connectionLost(Throwable cause) {
-                }
-
-                @Override
-                public void messageArrived(String topic, MqttMessage message) {
-                }
-
-                @Override
-                public void deliveryComplete(IMqttDeliveryToken token) {
-                    acknowledged.incrementAndGet();
-                }
-            });
-            MqttConnectOptions options = new MqttConnectOptions();
-            options.setMaxInflight(RATE * 4);
-            client.connect(options).waitForCompletion(10_000);
-        }
-
-        void publish(String devEui, long frameCounter) throws Exception {
-            publish("application/" + application + "/device/" + devEui + "/event/up",
-                    NetworkServerUplinks.chirpStack(devEui, 2, NetworkServerUplinks.LHT65_VECTOR, frameCounter));
-        }
-
-        void publish(String topic, byte[] payload) throws Exception {
-            MqttMessage message = new MqttMessage(payload);
-            message.setQos(1);
-            client.publish(topic, message);
-        }
-
-        long awaitAcknowledged(long expected) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (acknowledged.get() < expected && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            return acknowledged.get();
-        }
-
-        @Override
-        public void close() throws Exception {
-            client.disconnect().waitForCompletion(10_000);
-            client.close();
         }
     }
 }
