@@ -7,4 +7,9 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface DataLayerStatistics {
 
     PipelineStats pipeline();
+
+    /** The spool that keeps accepted inputs while the database is away. */
+    default SpoolStats spool() {
+        return SpoolStats.NONE;
+    }
 }

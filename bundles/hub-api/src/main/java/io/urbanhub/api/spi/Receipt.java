@@ -7,5 +7,7 @@ public enum Receipt {
     /** The same message was stored before; nothing was written. */
     DUPLICATE,
     /** It was kept as a dead letter with its reason. */
-    DEAD_LETTER
+    DEAD_LETTER,
+    /** It is kept durably on disk while the store is away; written later, once. */
+    SPOOLED
 }

@@ -20,10 +20,22 @@ final class AdapterCounters {
         counter.in.incrementAndGet();
         counter.lastMinute.add(1, System.currentTimeMillis());
         counter.lastMessageAt.set(receivedAt);
+        outcome(counter, receipt);
+    }
+
+    /** The outcome of an input that was spooled, and so counted in before, once the store has it. */
+    void drained(String adapter, Receipt receipt) {
+        outcome(byAdapter.computeIfAbsent(adapter, name -> new Counter()), receipt);
+    }
+
+    private static void outcome(Counter counter, Receipt receipt) {
         switch (receipt) {
             case STORED -> counter.stored.incrementAndGet();
             case DUPLICATE -> counter.duplicates.incrementAndGet();
             case DEAD_LETTER -> counter.deadLetters.incrementAndGet();
+            case SPOOLED -> {
+                // counted once the spool is written to the store
+            }
         }
     }
 

@@ -26,6 +26,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Transactions written at once on PostgreSQL (H2 writes one at a time)")
     int store_writers() default 2;
 
+    @AttributeDefinition(description = "Folder of the spool that keeps accepted inputs on disk while the database is away,"
+            + " written to the store once it answers again; empty: urbanhub/spool in the Karaf data folder")
+    String store_spool_folder() default "";
+
+    @AttributeDefinition(description = "Megabytes the spool may hold; when it is full, inputs fail and are not"
+            + " acknowledged, so their sources deliver them again; 0: no spool")
+    long store_spool_maxMegabytes() default 1024;
+
+    @AttributeDefinition(description = "Seconds between attempts to reach the database while the spool holds inputs")
+    int store_spool_retrySeconds() default 2;
+
     @AttributeDefinition(description = "Broker to republish stored observations to, e.g. tcp://127.0.0.1:1883; empty: off")
     String republish_brokerUrl() default "";
 

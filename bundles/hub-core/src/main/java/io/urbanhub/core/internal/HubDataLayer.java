@@ -1,5 +1,8 @@
 package io.urbanhub.core.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +37,7 @@ import io.urbanhub.api.admin.DataLayerStatistics;
 import io.urbanhub.api.admin.DeadLetter;
 import io.urbanhub.api.admin.EntitySummary;
 import io.urbanhub.api.admin.PipelineStats;
+import io.urbanhub.api.admin.SpoolStats;
 import io.urbanhub.api.admin.StoredObservation;
 import io.urbanhub.api.model.Observation;
 import io.urbanhub.api.notify.ObservationListener;
@@ -56,10 +60,14 @@ import io.urbanhub.core.internal.store.JdbcStore;
 import io.urbanhub.core.internal.store.JdbcSubscriptions;
 import io.urbanhub.core.internal.store.StoreWriter;
 import io.urbanhub.core.internal.store.Write;
+import io.urbanhub.core.internal.store.spool.Outages;
+import io.urbanhub.core.internal.store.spool.Spool;
+import io.urbanhub.core.internal.store.spool.SpoolDrain;
 
 /**
  * The data-layer pipeline: validate, then de-duplicate and store in batches through the store writer, then
- * republish. The store is the DataSource named {@code urbanhub} (etc/org.ops4j.datasource-urbanhub.cfg).
+ * republish. The store is the DataSource named {@code urbanhub} (etc/org.ops4j.datasource-urbanhub.cfg). While the
+ * database is away, inputs go to an on-disk spool and are written to the store once it answers again.
  */
 @Component(service = {DataLayer.class, DataLayerQueries.class, AdapterStatistics.class, DataLayerStatistics.class,
         EntityQueries.class,
@@ -74,12 +82,15 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     private final JdbcStore store;
     private final JdbcReads reads;
     private final StoreWriter writer;
+    private final Spool spool;
+    private final SpoolDrain drain;
     private final JdbcSubscriptions subscriptions;
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<ObservationListener> listeners = List.of();
     private volatile StoreMetrics metrics;
     private AutoCloseable bufferGauge;
+    private AutoCloseable spoolGauges;
     private final AdapterCounters counters = new AdapterCounters();
     private final LastMinute storedObservations = new LastMinute();
     private final MqttRepublisher republisher;
@@ -90,15 +101,47 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
         this.store = JdbcStore.open(dataSource, Duration.ofHours(config.dedup_window_hours()));
         this.reads = store.reads();
         this.subscriptions = store.subscriptions();
-        this.writer = new StoreWriter(store, config.store_buffer_capacity(), config.store_batch_size(),
-                Duration.ofMillis(config.store_batch_lingerMillis()), Duration.ofSeconds(config.store_buffer_maxWaitSeconds()),
-                store.writerThreads(config.store_writers()));
         String broker = config.republish_brokerUrl().trim();
         // a session of its own per hub process: several hubs may republish to one broker
         this.republisher = broker.isEmpty() ? null : new MqttRepublisher(broker,
                 "urbanhub-republish-" + UUID.randomUUID().toString().substring(0, 8),
                 config.republish_username(), config.republish_password(), config.republish_topicPrefix(), config.republish_qos());
+        this.spool = openSpool(config);
+        try {
+            this.writer = new StoreWriter(store, config.store_buffer_capacity(), config.store_batch_size(),
+                    Duration.ofMillis(config.store_batch_lingerMillis()), Duration.ofSeconds(config.store_buffer_maxWaitSeconds()),
+                    store.writerThreads(config.store_writers()), spool);
+        } catch (RuntimeException e) {
+            closeSpool(); // its lock would keep the next activation from opening it
+            throw e;
+        }
+        // its thread may write a spool left from before at once, and tell the listeners and the republisher
+        this.drain = spool == null ? null : new SpoolDrain(spool, store, config.store_batch_size(),
+                Duration.ofSeconds(config.store_spool_retrySeconds()), this::drained);
         LOG.info("Data layer ready{}", broker.isEmpty() ? "" : ", republishing to " + broker);
+    }
+
+    private static Spool openSpool(CoreConfig config) {
+        if (config.store_spool_maxMegabytes() <= 0) {
+            return null;
+        }
+        String folder = config.store_spool_folder().trim();
+        try {
+            return Spool.open(folder.isEmpty() ? Path.of(System.getProperty("karaf.data", "data"), "urbanhub", "spool")
+                    : Path.of(folder), config.store_spool_maxMegabytes() << 20);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The store's spool could not be opened", e);
+        }
+    }
+
+    private void closeSpool() {
+        if (spool != null) {
+            try {
+                spool.close();
+            } catch (IOException e) {
+                LOG.warn("Closing the store's spool failed", e);
+            }
+        }
     }
 
     /** Metrics are optional: recorded only while a registry is there (the hub-metrics feature). */
@@ -106,6 +149,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
             policyOption = ReferencePolicyOption.GREEDY)
     synchronized void bindMetrics(StoreMetrics metrics) {
         bufferGauge = metrics.buffer(writer::depth);
+        spoolGauges = metrics.spool(this::spool);
         this.metrics = metrics;
     }
 
@@ -114,8 +158,9 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
             this.metrics = null;
             try {
                 bufferGauge.close();
+                spoolGauges.close();
             } catch (Exception e) {
-                LOG.debug("Removing the store buffer gauge failed", e);
+                LOG.debug("Removing the store gauges failed", e);
             }
         }
     }
@@ -123,6 +168,10 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     @Deactivate
     void deactivate() {
         writer.close();
+        if (drain != null) {
+            drain.close();
+        }
+        closeSpool();
         if (republisher != null) {
             republisher.close();
         }
@@ -169,6 +218,15 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
         });
     }
 
+    /** A spooled input reached the store: counted, and told to the listeners as if stored just now. */
+    private void drained(Write write, Receipt receipt) {
+        counters.drained(write.input().source().adapter(), receipt);
+        if (receipt == Receipt.STORED) {
+            storedObservations.add(write.observations().size(), System.currentTimeMillis());
+            write.observations().forEach(this::tellListeners);
+        }
+    }
+
     private void tellListeners(Observation observation) {
         if (republisher != null) {
             republisher.offer(observation);
@@ -186,20 +244,38 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
     public Receipt reject(Input input, String reason) {
         long started = System.nanoTime();
         StoreMetrics recorder = metrics;
+        Receipt receipt = Receipt.DEAD_LETTER;
         try {
             store.deadLetter(input, reason, MAX_PAYLOAD_BYTES);
         } catch (SQLException e) {
-            if (recorder != null) {
-                recorder.failed(input, System.nanoTime() - started);
+            if (!spoolDeadLetter(input, reason, e)) {
+                if (recorder != null) {
+                    recorder.failed(input, System.nanoTime() - started);
+                }
+                throw new IllegalStateException("The store refused a dead letter of " + input.source().adapter(), e);
             }
-            throw new IllegalStateException("The store refused a dead letter of " + input.source().adapter(), e);
+            receipt = Receipt.SPOOLED;
         }
         if (recorder != null) {
-            recorder.outcome(input, Receipt.DEAD_LETTER, System.nanoTime() - started);
+            recorder.outcome(input, receipt, System.nanoTime() - started);
         }
-        counters.count(input.source().adapter(), Receipt.DEAD_LETTER, input.receivedAt());
+        counters.count(input.source().adapter(), receipt, input.receivedAt());
         LOG.warn("Dead letter from {} (device {}): {}", input.source().adapter(), input.source().device(), reason);
-        return Receipt.DEAD_LETTER;
+        return receipt;
+    }
+
+    /** A dead letter the database is away for waits in the spool like any write; false when it cannot. */
+    private boolean spoolDeadLetter(Input input, String reason, SQLException failure) {
+        if (spool == null || !Outages.isOutage(failure)) {
+            return false;
+        }
+        spool.databaseReachable(false);
+        try {
+            return spool.appendDeadLetter(input, reason) == Spool.Append.APPENDED;
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+            return false;
+        }
     }
 
     @Override
@@ -359,5 +435,10 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
                 writer.written(), times.mean(), times.p50(), times.p95(), times.p99(), times.count(),
                 storedObservations.sum(System.currentTimeMillis()),
                 republisher == null ? -1 : republisher.depth(), republisher == null ? -1 : republisher.dropped());
+    }
+
+    @Override
+    public SpoolStats spool() {
+        return spool == null ? SpoolStats.NONE : spool.stats();
     }
 }

@@ -52,9 +52,12 @@ class StoreMetricsIT {
                     .tags("adapter", "lorawan-chirpstack", "instance", "musterstadt").timer();
             assertEquals(4, latency.count());
             assertNotNull(registry.get("urbanhub.store.buffer.depth").gauge());
+            assertEquals(0, registry.get("urbanhub.store.spool.inputs").gauge().value());
+            assertEquals(1, registry.get("urbanhub.store.reachable").gauge().value());
 
             dataLayer.unbindMetrics(metrics);
             assertNull(registry.find("urbanhub.store.buffer.depth").gauge());
+            assertNull(registry.find("urbanhub.store.spool.bytes").gauge());
             dataLayer.accept(input("musterstadt", "10"), List.of(reading("musterstadt")));
             assertEquals(1, inputs(registry, "musterstadt", "stored"));
         }

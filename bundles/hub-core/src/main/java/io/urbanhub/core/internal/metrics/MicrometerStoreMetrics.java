@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,6 +19,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.urbanhub.api.admin.SpoolStats;
 import io.urbanhub.api.spi.Input;
 import io.urbanhub.api.spi.Receipt;
 
@@ -31,6 +34,9 @@ public class MicrometerStoreMetrics implements StoreMetrics {
     static final String INPUTS = "urbanhub.adapter.inputs";
     static final String LATENCY = "urbanhub.store.latency";
     static final String BUFFER_DEPTH = "urbanhub.store.buffer.depth";
+    static final String SPOOL_INPUTS = "urbanhub.store.spool.inputs";
+    static final String SPOOL_BYTES = "urbanhub.store.spool.bytes";
+    static final String REACHABLE = "urbanhub.store.reachable";
 
     private record Key(String source, String tenant, String outcome) {
     }
@@ -51,6 +57,7 @@ public class MicrometerStoreMetrics implements StoreMetrics {
             case STORED -> "stored";
             case DUPLICATE -> "duplicate";
             case DEAD_LETTER -> "dead_letter";
+            case SPOOLED -> "spooled";
         });
         latency(input.source().adapter()).record(nanos, TimeUnit.NANOSECONDS);
     }
@@ -66,6 +73,20 @@ public class MicrometerStoreMetrics implements StoreMetrics {
                 .description("Inputs waiting in the store's write buffer; adapters wait when it is full")
                 .register(registry);
         return () -> registry.remove(gauge);
+    }
+
+    @Override
+    public AutoCloseable spool(Supplier<SpoolStats> spool) {
+        List<Meter> gauges = List.of(
+                Gauge.builder(SPOOL_INPUTS, spool, s -> s.get().spooledInputs()).strongReference(true)
+                        .description("Inputs kept on disk while the database is away, not yet in the store")
+                        .register(registry),
+                Gauge.builder(SPOOL_BYTES, spool, s -> s.get().spooledBytes()).strongReference(true)
+                        .description("Bytes the spool holds on disk").baseUnit("bytes").register(registry),
+                Gauge.builder(REACHABLE, spool, s -> s.get().databaseReachable() ? 1 : 0).strongReference(true)
+                        .description("1 while the database answers the store's writes, 0 while it is away")
+                        .register(registry));
+        return () -> gauges.forEach(registry::remove);
     }
 
     @Deactivate

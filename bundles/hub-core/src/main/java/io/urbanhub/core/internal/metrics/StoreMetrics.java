@@ -1,6 +1,9 @@
 package io.urbanhub.core.internal.metrics;
 
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+import io.urbanhub.api.admin.SpoolStats;
 
 import io.urbanhub.api.spi.Input;
 import io.urbanhub.api.spi.Receipt;
@@ -19,4 +22,7 @@ public interface StoreMetrics {
 
     /** Reports the depth of the store's write buffer until the returned handle is closed. */
     AutoCloseable buffer(IntSupplier depth);
+
+    /** Reports the spool's inputs and bytes and whether the database is reachable until the handle is closed. */
+    AutoCloseable spool(Supplier<SpoolStats> spool);
 }

@@ -1,5 +1,6 @@
 package io.urbanhub.core.internal.store;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,12 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.urbanhub.api.spi.Receipt;
+import io.urbanhub.core.internal.store.spool.Outages;
+import io.urbanhub.core.internal.store.spool.Spool;
 
 /**
  * Writes to the store in batches from a bounded buffer, on threads of its own. A batch is flushed when
  * it is full or when its oldest write has waited the linger time; with no linger, the writes that arrive
  * while a transaction runs form the next one (group commit). A full buffer makes callers wait, up to a
  * limit, instead of growing memory: that is the backpressure on the adapters when the database is slow.
+ * With a spool, a batch the database cannot be reached for goes to disk instead, and so do all writes after it
+ * until the spool is written to the store again.
  */
 public final class StoreWriter implements AutoCloseable {
 
@@ -38,12 +43,19 @@ public final class StoreWriter implements AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final BatchTimes batchTimes = new BatchTimes();
     private final int capacity;
+    private final Spool spool;
     private volatile boolean open = true;
 
     /**
      * @param threads transactions written at the same time; more than one lets the database use more cores
      */
     public StoreWriter(JdbcStore store, int capacity, int batchSize, Duration linger, Duration maxWait, int threads) {
+        this(store, capacity, batchSize, linger, maxWait, threads, null);
+    }
+
+    /** @param spool where batches go while the database is away; {@code null}: they fail */
+    public StoreWriter(JdbcStore store, int capacity, int batchSize, Duration linger, Duration maxWait, int threads,
+                       Spool spool) {
         if (capacity < 1 || batchSize < 1 || threads < 1) {
             throw new IllegalArgumentException("buffer capacity, batch size and threads must be positive");
         }
@@ -53,6 +65,7 @@ public final class StoreWriter implements AutoCloseable {
         this.batchSize = batchSize;
         this.lingerNanos = linger.toNanos();
         this.maxWait = maxWait;
+        this.spool = spool;
         for (int i = 1; i <= threads; i++) {
             Thread writer = new Thread(this::run, "hub-store-writer-" + i);
             writer.setDaemon(true);
@@ -172,6 +185,9 @@ public final class StoreWriter implements AutoCloseable {
     private void write(List<Pending> batch) {
         List<Write> writes = new ArrayList<>(batch.size());
         batch.forEach(pending -> writes.add(pending.write()));
+        if (spool != null && spool(batch, writes, true)) {
+            return; // no write overtakes those spooled before it
+        }
         try {
             long started = System.nanoTime();
             List<Receipt> receipts = store.store(writes);
@@ -182,6 +198,11 @@ public final class StoreWriter implements AutoCloseable {
                 batch.get(i).receipt().complete(receipts.get(i));
             }
         } catch (SQLException | RuntimeException e) {
+            if (spool != null && Outages.isOutage(e)) {
+                spool.databaseReachable(false);
+                spool(batch, writes, false);
+                return;
+            }
             if (batch.size() == 1) {
                 batch.get(0).receipt().completeExceptionally(e);
                 return;
@@ -192,5 +213,31 @@ public final class StoreWriter implements AutoCloseable {
                 write(List.of(pending));
             }
         }
+    }
+
+    /**
+     * Only once the spool has the writes on disk are they acknowledged. False, with nothing done, when they were to
+     * queue behind others but the spool holds none.
+     */
+    private boolean spool(List<Pending> batch, List<Write> writes, boolean behindOthers) {
+        Exception failure;
+        try {
+            Spool.Append append = behindOthers ? spool.appendBehindOthers(writes) : spool.append(writes);
+            if (append == Spool.Append.EMPTY) {
+                return false;
+            }
+            if (append == Spool.Append.APPENDED) {
+                batch.forEach(pending -> pending.receipt().complete(Receipt.SPOOLED));
+                return true;
+            }
+            failure = new IllegalStateException("The database is away and the spool is full (" + (spool.maxBytes() >> 20)
+                    + " MB); the input is not taken");
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+        }
+        for (Pending pending : batch) {
+            pending.receipt().completeExceptionally(failure);
+        }
+        return true;
     }
 }
