@@ -16,11 +16,13 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.urbanhub.api.admin.AdapterInstances;
+import io.urbanhub.api.admin.DataLayerStatistics;
+import io.urbanhub.api.admin.SpoolStats;
 import io.urbanhub.rest.cxf.CxfServers;
 
 /**
- * Publishes {@code /health}. The store and the route runtime are optional references: their absence is what the
- * readiness reports, so the endpoint stays up without them.
+ * Publishes {@code /health}. The store, the data layer's spool and the route runtime are optional references: their
+ * absence is what the readiness reports, so the endpoint stays up without them.
  */
 @Component(immediate = true, service = {}, configurationPid = "io.urbanhub.metrics",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -32,6 +34,9 @@ public class HealthEndpoint {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AdapterInstances adapters;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DataLayerStatistics dataLayer;
 
     private final StoreCheck store;
     private final Server server;
@@ -42,7 +47,10 @@ public class HealthEndpoint {
         HubHealth health = new HubHealth(() -> {
             AdapterInstances runtime = adapters;
             return runtime == null ? null : runtime.instances();
-        }, store);
+        }, store, () -> {
+            DataLayerStatistics statistics = dataLayer;
+            return statistics == null ? SpoolStats.NONE : statistics.spool();
+        });
         server = CxfServers.publish(config.health_address(), List.of(new HealthResource(health)));
     }
 

@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.urbanhub.api.admin.AdapterInstanceStatus;
+import io.urbanhub.api.admin.SpoolStats;
 
 /**
- * Readiness of the hub: the store answers and every adapter instance runs. An instance that is stopped counts
- * as out of service and does not make the hub unready; one that starts, waits or failed does.
+ * Readiness of the hub: the store answers, nothing waits in its spool, and every adapter instance runs. While inputs
+ * wait in the spool the store is down with how many; the hub still takes inputs then, so it stays alive. An instance
+ * that is stopped counts as out of service and does not make the hub unready; one that starts, waits or failed does.
  */
 final class HubHealth {
 
@@ -24,11 +26,18 @@ final class HubHealth {
 
     private final Supplier<List<AdapterInstanceStatus>> instances;
     private final StoreCheck store;
+    private final Supplier<SpoolStats> spool;
 
     /** @param instances the adapter instances, or {@code null} while the route runtime is not there */
     HubHealth(Supplier<List<AdapterInstanceStatus>> instances, StoreCheck store) {
+        this(instances, store, () -> SpoolStats.NONE);
+    }
+
+    /** @param spool the data layer's spool; its answer is {@code null} while the data layer is not there */
+    HubHealth(Supplier<List<AdapterInstanceStatus>> instances, StoreCheck store, Supplier<SpoolStats> spool) {
         this.instances = instances;
         this.store = store;
+        this.spool = spool;
     }
 
     static Report live() {
@@ -36,7 +45,7 @@ final class HubHealth {
     }
 
     Report ready() {
-        Map<String, Object> storeCheck = check(store.problem());
+        Map<String, Object> storeCheck = store(store.problem(), spool.get());
         Map<String, Object> adapters = adapters();
         boolean up = UP.equals(storeCheck.get("status")) && UP.equals(adapters.get("status"));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -81,6 +90,19 @@ final class HubHealth {
             case "STOPPED" -> OUT_OF_SERVICE;
             default -> DOWN;
         };
+    }
+
+    private static Map<String, Object> store(String problem, SpoolStats spooled) {
+        if (spooled == null || !spooled.spooling()) {
+            return check(problem);
+        }
+        String state = problem != null ? problem
+                : spooled.databaseReachable() ? "the database is back, they are being written to it" : "the database is away";
+        Map<String, Object> check = check("spooling " + spooled.spooledInputs() + " inputs: " + state);
+        check.put("spooledInputs", spooled.spooledInputs());
+        check.put("spooledBytes", spooled.spooledBytes());
+        check.put("databaseReachable", spooled.databaseReachable());
+        return check;
     }
 
     private static Map<String, Object> check(String problem) {

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.urbanhub.api.admin.AdapterInstanceStatus;
+import io.urbanhub.api.admin.SpoolStats;
 import io.urbanhub.core.internal.store.BothDatabases;
 import io.urbanhub.testing.LocalService;
 
@@ -125,6 +126,41 @@ class HubHealthIT {
         Response live = HealthResource.answer(HubHealth.live());
         assertEquals(200, live.getStatus());
         assertEquals("UP", json(live).at("/status").asText());
+    }
+
+    @Test
+    void anOutageIsReportedWithTheInputsSpooledMeanwhileAndTheHubStaysAlive() throws Exception {
+        PGSimpleDataSource away = new PGSimpleDataSource();
+        away.setURL("jdbc:postgresql://127.0.0.1:" + LocalService.freePort() + "/urbanhub");
+        try (StoreCheck check = new StoreCheck(() -> away, Duration.ofSeconds(2))) {
+            Response response = HealthResource.answer(new HubHealth(() -> List.of(RUNNING), check,
+                    () -> new SpoolStats(false, 1234, 567_890, 1L << 30)).ready());
+            assertEquals(503, response.getStatus());
+            JsonNode body = json(response);
+            assertEquals("DOWN", body.at("/store/status").asText());
+            assertTrue(body.at("/store/reason").asText().startsWith("spooling 1234 inputs: Connection"), body.toString());
+            assertEquals(1234, body.at("/store/spooledInputs").asLong());
+            assertEquals(567_890, body.at("/store/spooledBytes").asLong());
+            assertFalse(body.at("/store/databaseReachable").asBoolean());
+        }
+        assertEquals(200, HealthResource.answer(HubHealth.live()).getStatus());
+    }
+
+    @Test
+    void theHubIsReadyAgainOnlyOnceTheSpoolIsWrittenToTheStore() throws Exception {
+        DataSource h2 = databases.fresh().findFirst().orElseThrow();
+        try (StoreCheck check = new StoreCheck(() -> h2, Duration.ofSeconds(2))) {
+            JsonNode draining = json(HealthResource.answer(new HubHealth(() -> List.of(RUNNING), check,
+                    () -> new SpoolStats(true, 42, 4_096, 1L << 30)).ready()));
+            assertEquals("DOWN", draining.at("/status").asText());
+            assertEquals("spooling 42 inputs: the database is back, they are being written to it",
+                    draining.at("/store/reason").asText());
+
+            Response drained = HealthResource.answer(new HubHealth(() -> List.of(RUNNING), check,
+                    () -> new SpoolStats(true, 0, 0, 1L << 30)).ready());
+            assertEquals(200, drained.getStatus());
+            assertTrue(json(drained).at("/store/spooledInputs").isMissingNode());
+        }
     }
 
     private static void assertDown(DataSource store, String reason) throws Exception {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.urbanhub.api.admin.SpoolStats;
 import io.urbanhub.api.model.Source;
 import io.urbanhub.api.spi.Input;
 import io.urbanhub.api.spi.Receipt;
@@ -52,6 +53,20 @@ class PrometheusScrapeTest {
         assertEquals(17, scrape.value("urbanhub_store_buffer_depth"));
         assertTrue(scrape.text().contains("# TYPE urbanhub_adapter_inputs_total counter"));
         assertTrue(scrape.text().contains("# TYPE urbanhub_store_latency_seconds histogram"));
+    }
+
+    @Test
+    void anOutageShowsAsTheInputsAndBytesSpooledAndTheDatabaseAway() {
+        MicrometerStoreMetrics store = new MicrometerStoreMetrics(registry);
+        store.outcome(input("musterstadt"), Receipt.SPOOLED, 1_000_000);
+        store.spool(() -> new SpoolStats(false, 1_234, 567_890, 1L << 30));
+
+        Scrape scrape = scrape();
+        assertEquals(1, scrape.value("urbanhub_adapter_inputs_total", "adapter=\"lorawan-chirpstack\"",
+                "tenant=\"musterstadt\"", "outcome=\"spooled\""));
+        assertEquals(1_234, scrape.value("urbanhub_store_spool_inputs"));
+        assertEquals(567_890, scrape.value("urbanhub_store_spool_bytes"));
+        assertEquals(0, scrape.value("urbanhub_store_reachable"));
     }
 
     @Test
