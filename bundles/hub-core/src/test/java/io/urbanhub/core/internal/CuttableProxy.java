@@ -5,22 +5,30 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.sql.DataSource;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
+import io.urbanhub.testing.TestPostgres;
+
 /**
  * A TCP forwarder on the loopback interface to a real server, whose link the test can cut and restore: a network
  * outage between the hub and its database. While cut, open connections are closed and new ones closed on accept.
+ * Shared with other modules' tests through the test jar.
  */
-final class CuttableProxy implements AutoCloseable {
+public final class CuttableProxy implements AutoCloseable {
 
     private final int targetPort;
     private final ServerSocket server;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
 
-    CuttableProxy(int targetPort) throws IOException {
+    public CuttableProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "proxy-accept");
@@ -28,18 +36,34 @@ final class CuttableProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    /** A proxy in front of the test's PostgreSQL. */
+    public static CuttableProxy inFrontOf(TestPostgres postgres) throws IOException {
+        return new CuttableProxy(URI.create(postgres.jdbcUrl().substring("jdbc:".length())).getPort());
+    }
+
+    /** The test's database, reached through this proxy, a new connection each time as a pool would after a cut. */
+    public DataSource dataSource(TestPostgres postgres) {
+        String database = URI.create(postgres.jdbcUrl().substring("jdbc:".length())).getPath().substring(1);
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL("jdbc:postgresql://127.0.0.1:" + port() + "/" + database);
+        dataSource.setUser(postgres.username());
+        dataSource.setConnectTimeout(5);
+        dataSource.setSocketTimeout(30);
+        return dataSource;
+    }
+
+    public int port() {
         return server.getLocalPort();
     }
 
-    void cut() {
+    public void cut() {
         cut = true;
         for (Socket socket : sockets) {
             closeQuietly(socket);
         }
     }
 
-    void restore() {
+    public void restore() {
         cut = false;
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,7 +27,6 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import io.urbanhub.api.admin.SpoolStats;
 import io.urbanhub.api.model.EntityId;
@@ -61,8 +59,8 @@ class DatabaseOutageIT {
     @Test
     void aMinuteWithoutTheDatabaseIsSpooledToDiskAndEveryAcknowledgedInputIsStoredOnce() throws Exception {
         String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
-        try (TestPostgres postgres = TestPostgres.start(); CuttableProxy proxy = new CuttableProxy(port(postgres));
-             ActivatedDataLayer activated = new ActivatedDataLayer(through(proxy, postgres),
+        try (TestPostgres postgres = TestPostgres.start(); CuttableProxy proxy = CuttableProxy.inFrontOf(postgres);
+             ActivatedDataLayer activated = new ActivatedDataLayer(proxy.dataSource(postgres),
                      Map.of("store_spool_folder", spoolFolder.toString()))) {
             HubDataLayer dataLayer = activated.get();
             List<Sample> samples = new ArrayList<>();
@@ -144,8 +142,8 @@ class DatabaseOutageIT {
     void aSpoolLeftByAStoppedDataLayerIsWrittenToTheStoreByTheNextOne() throws Exception {
         String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
         int spooled = 1_000;
-        try (TestPostgres postgres = TestPostgres.start(); CuttableProxy proxy = new CuttableProxy(port(postgres))) {
-            DataSource database = through(proxy, postgres);
+        try (TestPostgres postgres = TestPostgres.start(); CuttableProxy proxy = CuttableProxy.inFrontOf(postgres)) {
+            DataSource database = proxy.dataSource(postgres);
             Map<String, Object> settings = Map.of("store_spool_folder", spoolFolder.toString());
             try (ActivatedDataLayer first = new ActivatedDataLayer(database, settings)) {
                 proxy.cut();
@@ -173,8 +171,8 @@ class DatabaseOutageIT {
     @Test
     void aSteadyStreamOfInputsDoesNotKeepTheSpoolFromRunningEmpty() throws Exception {
         String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
-        try (TestPostgres postgres = TestPostgres.start(); CuttableProxy proxy = new CuttableProxy(port(postgres));
-             ActivatedDataLayer activated = new ActivatedDataLayer(through(proxy, postgres),
+        try (TestPostgres postgres = TestPostgres.start(); CuttableProxy proxy = CuttableProxy.inFrontOf(postgres);
+             ActivatedDataLayer activated = new ActivatedDataLayer(proxy.dataSource(postgres),
                      Map.of("store_spool_folder", spoolFolder.toString(), "store_spool_retrySeconds", 1))) {
             HubDataLayer dataLayer = activated.get();
             List<CompletableFuture<Receipt>> afterDrain = new ArrayList<>();
@@ -202,6 +200,46 @@ class DatabaseOutageIT {
             awaitDrained(dataLayer, Duration.ofMinutes(1));
             assertEquals(3_000, count(postgres, "SELECT COUNT(DISTINCT message_id) FROM hub_observation WHERE tenant = '"
                     + tenant + "'"));
+        }
+    }
+
+    @Test
+    void aFullSpoolFailsTheInputsItCannotTakeAndKeepsThoseItTook() throws Exception {
+        String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
+        int sent = 4_000; // some 2 MB of records: twice what the spool may hold
+        try (TestPostgres postgres = TestPostgres.start(); CuttableProxy proxy = CuttableProxy.inFrontOf(postgres);
+             ActivatedDataLayer activated = new ActivatedDataLayer(proxy.dataSource(postgres),
+                     Map.of("store_spool_folder", spoolFolder.toString(), "store_spool_maxMegabytes", 1L))) {
+            HubDataLayer dataLayer = activated.get();
+            proxy.cut();
+            List<CompletableFuture<Receipt>> receipts = new ArrayList<>();
+            for (int frame = 0; frame < sent; frame++) {
+                receipts.add(dataLayer.submit(input(tenant, frame), List.of(reading(tenant, frame))).toCompletableFuture());
+            }
+            Set<String> acknowledged = new HashSet<>();
+            int failed = 0;
+            for (int frame = 0; frame < sent; frame++) {
+                try {
+                    assertEquals(Receipt.SPOOLED, receipts.get(frame).get(1, TimeUnit.MINUTES));
+                    acknowledged.add("fcnt:" + frame);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertTrue(e.getCause().getMessage().contains("spool is full"), e.getCause().getMessage());
+                    failed++;
+                }
+            }
+            assertTrue(failed > 0 && !acknowledged.isEmpty(), failed + " failed, " + acknowledged.size() + " spooled");
+            assertTrue(dataLayer.spool().spooledBytes() <= 1L << 20, "bounded: " + dataLayer.spool());
+
+            proxy.restore();
+            awaitDrained(dataLayer, Duration.ofMinutes(1));
+            Set<String> stored = new HashSet<>();
+            try (Connection connection = postgres.connect(); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT message_id FROM hub_input WHERE tenant = '" + tenant + "'")) {
+                while (rows.next()) {
+                    stored.add(rows.getString(1));
+                }
+            }
+            assertEquals(acknowledged, stored, "the store holds exactly the inputs acknowledged");
         }
     }
 
@@ -258,21 +296,6 @@ class DatabaseOutageIT {
 
     private static String device(int frame) {
         return "device-" + frame % 50;
-    }
-
-    private static int port(TestPostgres postgres) {
-        return URI.create(postgres.jdbcUrl().substring("jdbc:".length())).getPort();
-    }
-
-    /** The same database, reached through the proxy. */
-    private static DataSource through(CuttableProxy proxy, TestPostgres postgres) {
-        String database = URI.create(postgres.jdbcUrl().substring("jdbc:".length())).getPath().substring(1);
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database);
-        dataSource.setUser(postgres.username());
-        dataSource.setConnectTimeout(5);
-        dataSource.setSocketTimeout(30);
-        return dataSource;
     }
 
     private static long count(TestPostgres postgres, String sql) throws SQLException {
