@@ -1,6 +1,7 @@
 package io.urbanhub.distribution;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -11,13 +12,18 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.security.PublicKey;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.client.session.ClientSession.ClientSessionEvent;
 import org.junit.Test;
 
 import io.urbanhub.testing.LocalService;
@@ -28,6 +34,7 @@ import io.urbanhub.testing.TestPostgres;
  * The hub's process is killed ({@code kill -9}) while ChirpStack uplinks flow, and started again: the distribution
  * as users run it ({@code bin/karaf daemon}) on PostgreSQL. Every uplink the broker acknowledged to the network
  * server is stored exactly once, because the adapter acknowledges an uplink to the broker only once it is stored.
+ * The distribution ships no SSH host key: the installation makes its own and keeps it.
  */
 public class KillNineIT {
 
@@ -45,10 +52,15 @@ public class KillNineIT {
         try (TestPostgres postgres = TestPostgres.start();
              RestartableMqttBroker broker = RestartableMqttBroker.start(Files.createDirectories(work.resolve("broker")))) {
             Path hub = unpack(work);
-            configure(hub, postgres, broker.url(), application);
+            Path hostKey = hub.resolve("etc").resolve("host.key");
+            assertFalse("the distribution ships no SSH host key: each installation makes its own", Files.exists(hostKey));
+            int sshPort = LocalService.freePort();
+            configure(hub, postgres, broker.url(), application, sshPort);
             Process karaf = start(hub);
             try {
                 awaitLogged(hub, karaf, "Adapter lorawan-chirpstack." + TENANT + " is RUNNING", 1);
+                PublicKey firstHostKey = sshHostKey(sshPort);
+                assertTrue("the SSH server made its host key", Files.exists(hostKey));
                 long sent = RATE * SECONDS;
                 long restartedAt = 0;
                 try (NetworkServer networkServer = new NetworkServer(broker.url(), application)) {
@@ -80,6 +92,7 @@ public class KillNineIT {
                 assertEquals(0, deadLetters);
                 assertEquals("each uplink's values once", sent * VALUES_PER_UPLINK, observations);
                 assertEquals(observations, distinct);
+                assertEquals("the host key outlives a restart", firstHostKey, sshHostKey(sshPort));
             } finally {
                 stop(karaf);
             }
@@ -96,12 +109,13 @@ public class KillNineIT {
     }
 
     /** As an operator would: PostgreSQL, one ChirpStack instance, its devices; free ports for everything else. */
-    private static void configure(Path hub, TestPostgres postgres, String brokerUrl, String application) throws IOException {
+    private static void configure(Path hub, TestPostgres postgres, String brokerUrl, String application, int sshPort)
+            throws IOException {
         Path etc = hub.resolve("etc");
         set(etc.resolve("org.ops4j.datasource-urbanhub.cfg"), "osgi.jdbc.driver.class", "org.postgresql.Driver");
         set(etc.resolve("org.ops4j.datasource-urbanhub.cfg"), "url", postgres.jdbcUrl());
         set(etc.resolve("org.ops4j.datasource-urbanhub.cfg"), "user", postgres.username());
-        set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", Integer.toString(LocalService.freePort()));
+        set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", Integer.toString(sshPort));
         set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", Integer.toString(LocalService.freePort()));
         set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", Integer.toString(LocalService.freePort()));
         set(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", Integer.toString(LocalService.freePort()));
@@ -129,6 +143,18 @@ public class KillNineIT {
         lines.removeIf(line -> line.strip().startsWith(key + " ") || line.strip().startsWith(key + "="));
         lines.add(key + " = " + value);
         Files.write(cfg, lines, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The key the hub's SSH server proves itself with, as a client sees it before logging in. */
+    private static PublicKey sshHostKey(int port) throws IOException {
+        SshClient client = SshClient.setUpDefaultClient();
+        client.start();
+        try (ClientSession session = client.connect("nobody", "127.0.0.1", port).verify(Duration.ofSeconds(30)).getSession()) {
+            session.waitFor(EnumSet.of(ClientSessionEvent.WAIT_AUTH, ClientSessionEvent.CLOSED), Duration.ofSeconds(30));
+            return session.getServerKey();
+        } finally {
+            client.stop();
+        }
     }
 
     private static Process start(Path hub) throws IOException {
