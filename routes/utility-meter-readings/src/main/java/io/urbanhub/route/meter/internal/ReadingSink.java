@@ -65,7 +65,8 @@ final class ReadingSink {
         int rejected = deadLetters;
         for (CompletableFuture<Receipt> receipt : pending) {
             switch (receipt.join()) {
-                case STORED -> stored++;
+                // a spooled reading is durable and will be stored: the file may go
+                case STORED, SPOOLED -> stored++;
                 case DUPLICATE -> duplicates++;
                 case DEAD_LETTER -> rejected++;
             }
