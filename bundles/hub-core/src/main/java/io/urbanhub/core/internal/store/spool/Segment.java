@@ -97,9 +97,35 @@ final class Segment {
         return new SegmentReader(path);
     }
 
+    /** How many records from the start are in the store, as last recorded; 0 when none or unreadable. */
+    long drainedRecords() throws IOException {
+        Path checkpoint = checkpoint(path);
+        if (!Files.exists(checkpoint) || Files.size(checkpoint) < Long.BYTES) {
+            return 0;
+        }
+        return ByteBuffer.wrap(Files.readAllBytes(checkpoint)).getLong();
+    }
+
+    /**
+     * Records how many records from the start are in the store, so that a restart goes on after them: without it,
+     * inputs that have no message id would be stored again.
+     */
+    void markDrained(long records) throws IOException {
+        try (FileChannel checkpoint = FileChannel.open(checkpoint(path), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            checkpoint.write(ByteBuffer.allocate(Long.BYTES).putLong(records).flip(), 0);
+            checkpoint.force(false);
+        }
+    }
+
     void delete() throws IOException {
         seal();
         Files.deleteIfExists(path);
+        Files.deleteIfExists(checkpoint(path));
+    }
+
+    static Path checkpoint(Path segment) {
+        return segment.resolveSibling(segment.getFileName() + ".drained");
     }
 
     long bytes() {

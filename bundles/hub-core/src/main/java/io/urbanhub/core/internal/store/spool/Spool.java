@@ -60,6 +60,9 @@ public final class Spool implements AutoCloseable {
             inputs += segment.records();
             nextSequence = segment.sequence() + 1;
         }
+        if (!segments.isEmpty()) {
+            drainedOfOldest = segments.peekFirst().drainedRecords();
+        }
         if (inputs > 0) {
             LOG.info("The spool in {} holds {} inputs from before; they are written to the store once it answers",
                     folder, inputs);
@@ -156,8 +159,14 @@ public final class Spool implements AutoCloseable {
     }
 
     /** So many of the oldest segment's inputs, from its start, are in the store now. */
-    synchronized void drained(long fromOldest) {
+    synchronized void drained(long fromOldest) throws IOException {
+        segments.getFirst().markDrained(fromOldest);
         drainedOfOldest = fromOldest;
+    }
+
+    /** How many of the oldest segment's inputs, from its start, are in the store already. */
+    synchronized long drainedOfOldest() {
+        return drainedOfOldest;
     }
 
     /** The segment is written to the store: its file goes. */
@@ -211,9 +220,19 @@ public final class Spool implements AutoCloseable {
     }
 
     private static List<Path> existing(Path folder) throws IOException {
+        List<Path> segments;
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> Segment.sequence(file) >= 0)
+            segments = files.filter(file -> Segment.sequence(file) >= 0)
                     .sorted(Comparator.comparingLong(Segment::sequence)).toList();
         }
+        // a stop between deleting a finished segment and its checkpoint leaves the checkpoint alone
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(file -> file.getFileName().toString().endsWith(".drained")).toList()) {
+                if (!segments.contains(file.resolveSibling(file.getFileName().toString().replace(".drained", "")))) {
+                    Files.delete(file);
+                }
+            }
+        }
+        return segments;
     }
 }

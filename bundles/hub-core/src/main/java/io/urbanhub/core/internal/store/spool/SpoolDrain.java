@@ -111,8 +111,11 @@ public final class SpoolDrain implements AutoCloseable {
         try (SegmentReader reader = segment.reader()) {
             List<Write> batch = new ArrayList<>(batchSize);
             long read = 0;
+            long stored = spool.drainedOfOldest(); // by an earlier run, stopped in the middle of the segment
             for (byte[] record = reader.next(); record != null; record = reader.next()) {
-                read++;
+                if (++read <= stored) {
+                    continue;
+                }
                 SpoolCodec.Spooled spooled = SpoolCodec.decode(record);
                 if (spooled.deadLetter() != null) {
                     if (!flush(batch) || !writeDeadLetter(spooled.write(), spooled.deadLetter())) {
