@@ -51,8 +51,7 @@ public class DeviceAddCommand implements Action {
     @Override
     public Object execute() {
         if ((longitude == null) != (latitude == null)) {
-            System.err.println("Give both --longitude and --latitude, or neither");
-            return null;
+            throw new IllegalArgumentException("Not registered: give both --longitude and --latitude, or neither");
         }
         Device device = new Device(deviceId.toLowerCase(Locale.ROOT), deviceType, new EntityId(entityType, tenant, localId),
                 longitude == null ? null : new GeoPoint(longitude, latitude), name);

@@ -40,8 +40,7 @@ public class DownlinkCommand implements Action {
             downlink = Downlink.ofHex(devEui, port, payload, confirmed);
             adapters.downlink(adapter, downlink);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println("Not queued: " + e.getMessage());
-            return null;
+            throw new IllegalArgumentException("Not queued: " + e.getMessage(), e);
         }
         System.out.println("Queued " + downlink.payload().length + " bytes on port " + port + " for " + downlink.devEui()
                 + " through " + adapter);

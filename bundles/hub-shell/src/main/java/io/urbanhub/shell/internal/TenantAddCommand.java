@@ -35,8 +35,8 @@ public class TenantAddCommand implements Action {
         try {
             tenant = new Tenant(id, name, ags, contact);
         } catch (IllegalArgumentException e) {
-            System.err.println("Not registered: " + e.getMessage());
-            return null;
+            // thrown, so that a script over SSH sees the command fail
+            throw new IllegalArgumentException("Not registered: " + e.getMessage(), e);
         }
         tenants.put(tenant);
         System.out.println("Tenant " + tenant.id() + " registered: " + tenant.name());
