@@ -463,14 +463,20 @@ public class HubDistributionIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("karaf.home"), "bin", "client").toString(),
                 "-h", "127.0.0.1", "-a", port, "-u", "operator", "-p", password));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Path output = Files.createTempFile("bin-client", ".out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (input != null) {
             process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().close();
         }
-        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("bin/client ended", process.waitFor(60, TimeUnit.SECONDS));
+        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
         process.getOutputStream().close();
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        Files.delete(output);
+        assertTrue("bin/client ended within a minute: " + printed, ended);
         System.out.println("$ bin/client -a " + port + " -u operator " + String.join(" ", arguments)
                 + (input == null ? "" : " <<< " + input.strip().replace('\n', ';')) + "\n" + printed);
         assertEquals(printed, 0, process.exitValue());
