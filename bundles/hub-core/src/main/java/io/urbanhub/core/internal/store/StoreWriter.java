@@ -230,8 +230,8 @@ public final class StoreWriter implements AutoCloseable {
                 batch.forEach(pending -> pending.receipt().complete(Receipt.SPOOLED));
                 return true;
             }
-            failure = new IllegalStateException("The database is away and the spool is full (" + (spool.maxBytes() >> 20)
-                    + " MB); the input is not taken");
+            failure = new IllegalStateException("The spool is full (" + (spool.maxBytes() >> 20)
+                    + " MB); the input is not taken until the database has what the spool holds");
         } catch (IOException | RuntimeException e) {
             failure = e;
         }

@@ -37,9 +37,10 @@ public final class Spool implements AutoCloseable {
     private final FileLock lock;
     private final Deque<Segment> segments = new ArrayDeque<>();
     private long nextSequence;
-    private long bytes;
-    private long inputs;
-    private long drainedOfOldest;
+    // changed under the lock; read without it, so that the readiness never waits for a hand-over to the database
+    private volatile long bytes;
+    private volatile long inputs;
+    private volatile long drainedOfOldest;
     private volatile boolean databaseReachable = true;
 
     private Spool(Path folder, long maxBytes, long segmentBytes) throws IOException {
@@ -165,7 +166,7 @@ public final class Spool implements AutoCloseable {
     }
 
     /** How many of the oldest segment's inputs, from its start, are in the store already. */
-    synchronized long drainedOfOldest() {
+    long drainedOfOldest() {
         return drainedOfOldest;
     }
 
@@ -190,11 +191,11 @@ public final class Spool implements AutoCloseable {
         }
     }
 
-    public synchronized SpoolStats stats() {
+    public SpoolStats stats() {
         return new SpoolStats(databaseReachable, inputs(), bytes, maxBytes);
     }
 
-    public synchronized long inputs() {
+    public long inputs() {
         return Math.max(0, inputs - drainedOfOldest);
     }
 

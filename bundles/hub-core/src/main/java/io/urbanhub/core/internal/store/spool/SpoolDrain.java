@@ -89,7 +89,7 @@ public final class SpoolDrain implements AutoCloseable {
      */
     private void handOver(Segment newest) throws IOException, InterruptedException {
         boolean away = false;
-        synchronized (spool) {
+        synchronized (spool) { // the spool's own lock: appends wait for it
             waitForDatabase = false;
             try {
                 if (spool.isNewest(newest) && drain(newest)) {
