@@ -134,7 +134,13 @@ public final class Spool implements AutoCloseable {
             active = Segment.create(folder, nextSequence++);
             segments.add(active);
         }
-        active.append(encoded);
+        try {
+            active.append(encoded);
+        } catch (IOException e) {
+            // part of it may be on disk: a torn tail, where the reader stops; later appends go after it, in a new file
+            active.seal();
+            throw e;
+        }
         bytes += size;
         inputs += encoded.size();
         return Append.APPENDED;
