@@ -51,7 +51,9 @@ class SpoolTest {
 
         try (Spool reopened = Spool.open(folder, 1 << 20)) {
             assertEquals(3, reopened.stats().spooledInputs());
-            assertEquals(List.of("fcnt:1", "fcnt:2", "fcnt:3"), read(reopened));
+            assertEquals(Spool.Append.APPENDED, reopened.append(List.of(write(5))));
+            assertEquals(2, segments().size(), "nothing is appended behind a torn record");
+            assertEquals(List.of("fcnt:1", "fcnt:2", "fcnt:3", "fcnt:5"), read(reopened));
         }
     }
 
