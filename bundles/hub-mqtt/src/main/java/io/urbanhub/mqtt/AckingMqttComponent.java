@@ -1,6 +1,7 @@
 package io.urbanhub.mqtt;
 
 import java.util.Map;
+import java.util.Properties;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -10,7 +11,8 @@ import org.apache.camel.support.DefaultComponent;
  * {@code hub-mqtt:<topic filter>?brokerUrl=tcp://host:1883&clientId=...}: subscribes like camel-paho, but
  * acknowledges a QoS 1 or 2 message only once the route has handled it, and handles several at a time. Options:
  * {@code qos} (1), {@code cleanSession} (false: the broker keeps the subscription and queues messages while the
- * consumer is away), {@code concurrentConsumers} (20), {@code userName}, {@code password}.
+ * consumer is away), {@code concurrentConsumers} (20), {@code userName}, {@code password}, and as camel-paho
+ * {@code sslClientProps=#bean}, Paho's {@code com.ibm.ssl.*} properties for an {@code ssl://} broker.
  */
 public class AckingMqttComponent extends DefaultComponent {
 
@@ -43,7 +45,8 @@ public class AckingMqttComponent extends DefaultComponent {
                 getAndRemoveParameter(parameters, "cleanSession", Boolean.class, false),
                 getAndRemoveParameter(parameters, "concurrentConsumers", Integer.class, DEFAULT_CONCURRENT_CONSUMERS),
                 getAndRemoveParameter(parameters, "userName", String.class, ""),
-                getAndRemoveParameter(parameters, "password", String.class, ""));
+                getAndRemoveParameter(parameters, "password", String.class, ""),
+                getAndRemoveOrResolveReferenceParameter(parameters, "sslClientProps", Properties.class, new Properties()));
         return new AckingMqttEndpoint(uri, this, subscription);
     }
 }

@@ -80,6 +80,9 @@ final class AckingMqttConsumer extends DefaultConsumer implements MqttCallbackEx
             options.setUserName(subscription.userName());
             options.setPassword(subscription.password().toCharArray());
         }
+        if (!subscription.sslProperties().isEmpty()) {
+            options.setSSLProperties(subscription.sslProperties());
+        }
         return options;
     }
 

@@ -1,8 +1,13 @@
 package io.urbanhub.mqtt;
 
-/** What one consumer subscribes to, and how. */
+import java.util.Properties;
+
+/**
+ * What one consumer subscribes to, and how. {@code sslProperties} are Paho's {@code com.ibm.ssl.*} settings (trust
+ * store, key store for a client certificate), empty for the JVM's defaults.
+ */
 record MqttSubscription(String topic, String brokerUrl, String clientId, int qos, boolean cleanSession,
-                        int concurrentConsumers, String userName, String password) {
+                        int concurrentConsumers, String userName, String password, Properties sslProperties) {
 
     MqttSubscription {
         if (qos < 0 || qos > 2) {

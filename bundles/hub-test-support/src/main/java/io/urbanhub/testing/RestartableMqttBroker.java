@@ -29,6 +29,7 @@ public final class RestartableMqttBroker implements AutoCloseable {
     private final int port = LocalService.freePort();
     private final Path folder;
     private final Optional<Path> mosquitto;
+    private TestCertificates tls;
     private Process process;
     private Server embedded;
 
@@ -45,8 +46,24 @@ public final class RestartableMqttBroker implements AutoCloseable {
         return broker;
     }
 
+    /**
+     * Starts a Mosquitto that takes only TLS connections with a client certificate the test CA signed; for machines
+     * where {@link #mosquittoInstalled()}.
+     */
+    public static RestartableMqttBroker startTls(Path folder, TestCertificates certificates) {
+        RestartableMqttBroker broker = new RestartableMqttBroker(folder, Optional.of(findMosquitto()
+                .orElseThrow(() -> new IllegalStateException("The TLS test broker needs Mosquitto installed"))));
+        broker.tls = certificates;
+        broker.startAgain();
+        return broker;
+    }
+
+    public static boolean mosquittoInstalled() {
+        return !Boolean.getBoolean(LocalService.FORCE_EMBEDDED) && findMosquitto().isPresent();
+    }
+
     public String url() {
-        return "tcp://127.0.0.1:" + port;
+        return (tls == null ? "tcp" : "ssl") + "://127.0.0.1:" + port;
     }
 
     /** Whether a stop and start keep the persistent sessions and their queued messages. */
@@ -62,6 +79,7 @@ public final class RestartableMqttBroker implements AutoCloseable {
     /** Starts the stopped broker on the same port, with the sessions it kept. */
     public void startAgain() {
         try {
+            Files.createDirectories(folder);
             if (mosquitto.isPresent()) {
                 Path config = folder.resolve("mosquitto.conf");
                 Files.writeString(config, String.join("\n",
@@ -74,7 +92,7 @@ public final class RestartableMqttBroker implements AutoCloseable {
                         // started by root, Mosquitto would switch to its own user, which may not write here
                         "user " + System.getProperty("user.name"),
                         "log_dest file " + folder.resolve("mosquitto.log").toAbsolutePath(),
-                        ""));
+                        tlsSettings()));
                 process = new ProcessBuilder(mosquitto.get().toString(), "-c", config.toString())
                         .redirectErrorStream(true).redirectOutput(folder.resolve("mosquitto.out").toFile()).start();
             } else {
@@ -105,6 +123,14 @@ public final class RestartableMqttBroker implements AutoCloseable {
             embedded = null;
         }
         awaitListening(false);
+    }
+
+    private String tlsSettings() {
+        if (tls == null) {
+            return "";
+        }
+        return String.join("\n", "cafile " + tls.caPem().toAbsolutePath(), "certfile " + tls.serverCertificatePem().toAbsolutePath(),
+                "keyfile " + tls.serverKeyPem().toAbsolutePath(), "require_certificate true", "");
     }
 
     @Override

@@ -8,7 +8,13 @@ import java.util.Set;
  * no route. {@link #pahoUri} gives the camel-paho endpoint; credentials go in RAW form and never into
  * log lines, because {@link #toString()} leaves the password out.
  */
-public record MqttConnection(String brokerUrl, int qos, String username, String password) {
+public record MqttConnection(String brokerUrl, int qos, String username, String password, MqttTls tls) {
+
+    /**
+     * The name under which a route binds {@link MqttTls#sslProperties()} into its context, e.g. with
+     * {@code bindToRegistry}, when {@link #tls()} is set: the endpoint URIs refer to it.
+     */
+    public static final String TLS_BEAN = "hubMqttTls";
 
     private static final Set<String> SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
 
@@ -27,6 +33,12 @@ public record MqttConnection(String brokerUrl, int qos, String username, String 
         }
         username = username == null ? "" : username;
         password = password == null ? "" : password;
+        tls = tls == null ? MqttTls.NONE : tls;
+    }
+
+    /** A broker reached with the JVM's TLS defaults, if any. */
+    public MqttConnection(String brokerUrl, int qos, String username, String password) {
+        this(brokerUrl, qos, username, password, MqttTls.NONE);
     }
 
     /** The camel-paho endpoint URI for one topic (filter) and one client id, plus further options. */
@@ -49,11 +61,15 @@ public record MqttConnection(String brokerUrl, int qos, String username, String 
         if (!username.isEmpty()) {
             uri.append("&userName=RAW(").append(username).append(")&password=RAW(").append(password).append(')');
         }
+        if (tls.isSet()) {
+            uri.append("&sslClientProps=#").append(TLS_BEAN);
+        }
         return uri.toString();
     }
 
     @Override
     public String toString() {
-        return "MqttConnection[" + brokerUrl + ", qos " + qos + (username.isEmpty() ? "" : ", user " + username) + "]";
+        return "MqttConnection[" + brokerUrl + ", qos " + qos + (username.isEmpty() ? "" : ", user " + username)
+                + (tls.isSet() ? ", " + tls : "") + "]";
     }
 }
