@@ -1,55 +1,23 @@
 package io.urbanhub.route.lorawan.chirpstack.internal;
 
-import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Adapter configurations for the tests, as Config Admin would hand them over. */
+/** Adapter configurations for the tests, as Config Admin would hand them over: the given keys, else the defaults. */
 final class ChirpStackConfigs {
 
     private ChirpStackConfigs() {
     }
 
-    /** QoS 1, the default client id (a persistent session), anonymous access. */
+    /** QoS 1, the default client id (a persistent session), anonymous access, the JVM's TLS defaults. */
     static ChirpStackConfig of(String brokerUrl, String topic, String tenant) {
-        return new ChirpStackConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ChirpStackConfig.class;
-            }
+        return with(Map.of("brokerUrl", brokerUrl, "topic", topic, "tenant", tenant));
+    }
 
-            @Override
-            public String tenant() {
-                return tenant;
-            }
-
-            @Override
-            public String brokerUrl() {
-                return brokerUrl;
-            }
-
-            @Override
-            public String topic() {
-                return topic;
-            }
-
-            @Override
-            public int qos() {
-                return 1;
-            }
-
-            @Override
-            public String clientId() {
-                return "";
-            }
-
-            @Override
-            public String username() {
-                return "";
-            }
-
-            @Override
-            public String password() {
-                return "";
-            }
-        };
+    static ChirpStackConfig with(Map<String, Object> given) {
+        Map<String, Object> values = new HashMap<>(given);
+        return (ChirpStackConfig) Proxy.newProxyInstance(ChirpStackConfig.class.getClassLoader(), new Class<?>[] {ChirpStackConfig.class},
+                (proxy, method, args) -> values.containsKey(method.getName()) ? values.get(method.getName()) : method.getDefaultValue());
     }
 }

@@ -35,4 +35,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Header of the webhook that carries the shared secret (an additional header of the TTS webhook)")
     String webhookHeader() default "X-Webhook-Secret";
+
+    @AttributeDefinition(description = "Trust store (.p12 or .jks) with the CA of an ssl:// broker; empty: the JVM's CAs")
+    String trustStore() default "";
+
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "Password of the trust store")
+    String trustStorePassword() default "";
+
+    @AttributeDefinition(description = "Key store (.p12 or .jks) with the client certificate a broker asks for; empty: none")
+    String keyStore() default "";
+
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "Password of the key store and its key")
+    String keyStorePassword() default "";
 }

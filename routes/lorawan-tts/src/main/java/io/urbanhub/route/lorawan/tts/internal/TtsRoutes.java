@@ -17,6 +17,7 @@ import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.DeviceRegistry;
 import io.urbanhub.api.spi.Downlink;
 import io.urbanhub.api.spi.MqttConnection;
+import io.urbanhub.api.spi.MqttTls;
 import io.urbanhub.api.spi.PayloadDecoders;
 import io.urbanhub.lorawan.DownlinkTopics;
 import io.urbanhub.lorawan.UplinkHandler;
@@ -69,7 +70,12 @@ public class TtsRoutes extends RouteBuilder {
         if (config.brokerUrl().isBlank()) {
             return;
         }
-        MqttConnection broker = new MqttConnection(config.brokerUrl(), config.qos(), config.username(), config.password());
+        MqttTls tls = new MqttTls(config.trustStore(), config.trustStorePassword(), config.keyStore(), config.keyStorePassword());
+        MqttConnection broker = new MqttConnection(config.brokerUrl(), config.qos(), config.username(), config.password(), tls);
+        if (tls.isSet()) {
+            // the uplink and downlink endpoints refer to it
+            bindToRegistry(MqttConnection.TLS_BEAN, tls.sslProperties());
+        }
         String clientId = config.clientId().isBlank() ? "urbanhub-" + adapter : config.clientId();
         AckingMqttComponent.addTo(getCamelContext());
         // acknowledged once durable in the store or a dead letter; uplinks of several devices at once

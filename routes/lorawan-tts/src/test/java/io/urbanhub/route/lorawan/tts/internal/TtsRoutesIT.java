@@ -5,7 +5,8 @@ import static io.urbanhub.lorawan.LorawanFakes.LHT65_VECTOR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -127,57 +128,10 @@ class TtsRoutesIT {
 
     /** Each test its own client id: the broker keeps the session of a clean-session-off client between tests. */
     static TtsConfig config(String brokerUrl, String topic) {
-        String clientId = "urbanhub-it-" + UUID.randomUUID();
-        return new TtsConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return TtsConfig.class;
-            }
-
-            @Override
-            public String tenant() {
-                return "musterstadt";
-            }
-
-            @Override
-            public String brokerUrl() {
-                return brokerUrl;
-            }
-
-            @Override
-            public String topic() {
-                return topic;
-            }
-
-            @Override
-            public int qos() {
-                return 1;
-            }
-
-            @Override
-            public String clientId() {
-                return clientId;
-            }
-
-            @Override
-            public String username() {
-                return "";
-            }
-
-            @Override
-            public String password() {
-                return "";
-            }
-
-            @Override
-            public String webhookSecret() {
-                return "";
-            }
-
-            @Override
-            public String webhookHeader() {
-                return "X-Webhook-Secret";
-            }
-        };
+        Map<String, Object> given = Map.of("tenant", "musterstadt", "brokerUrl", brokerUrl, "topic", topic,
+                "clientId", "urbanhub-it-" + UUID.randomUUID());
+        // as Config Admin hands it over: the given keys, else the defaults
+        return (TtsConfig) Proxy.newProxyInstance(TtsConfig.class.getClassLoader(), new Class<?>[] {TtsConfig.class},
+                (proxy, method, args) -> given.containsKey(method.getName()) ? given.get(method.getName()) : method.getDefaultValue());
     }
 }
