@@ -25,4 +25,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(type = AttributeType.PASSWORD, description = "Broker password")
     String password() default "";
+
+    @AttributeDefinition(description = "Trust store (.p12 or .jks) with the CA of an ssl:// broker; empty: the JVM's CAs")
+    String trustStore() default "";
+
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "Password of the trust store")
+    String trustStorePassword() default "";
+
+    @AttributeDefinition(description = "Key store (.p12 or .jks) with the client certificate a broker asks for; empty: none")
+    String keyStore() default "";
+
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "Password of the key store and its key")
+    String keyStorePassword() default "";
 }

@@ -2,6 +2,7 @@ package io.urbanhub.route.mqtt.heartbeat.internal;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.dataformat.JsonLibrary;
 import org.osgi.service.component.annotations.Activate;
@@ -9,7 +10,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.metatype.annotations.Designate;
-import org.apache.camel.RoutesBuilder;
+
+import io.urbanhub.api.spi.MqttConnection;
 
 /**
  * One heartbeat instance per factory configuration {@code etc/io.urbanhub.route.mqtt.heartbeat-<name>.cfg}.
@@ -37,6 +39,10 @@ public class HeartbeatRoutes extends RouteBuilder {
         HeartbeatSettings settings = HeartbeatSettings.of(config);
         String instance = getCamelContext().getName();
         String clientId = "urbanhub-" + instance;
+        if (settings.broker().tls().isSet()) {
+            // both endpoints refer to it
+            bindToRegistry(MqttConnection.TLS_BEAN, settings.broker().tls().sslProperties());
+        }
 
         from("timer:heartbeat?period=" + settings.periodMillis()).routeId("send")
                 .process(exchange -> exchange.getMessage().setBody(

@@ -1,6 +1,7 @@
 package io.urbanhub.route.mqtt.heartbeat.internal;
 
 import io.urbanhub.api.spi.MqttConnection;
+import io.urbanhub.api.spi.MqttTls;
 
 /** A checked heartbeat configuration: a bad one is refused whole, so no half-configured route starts. */
 record HeartbeatSettings(MqttConnection broker, String topic, long periodMillis) {
@@ -15,8 +16,9 @@ record HeartbeatSettings(MqttConnection broker, String topic, long periodMillis)
     }
 
     static HeartbeatSettings of(HeartbeatConfig config) {
+        MqttTls tls = new MqttTls(config.trustStore(), config.trustStorePassword(), config.keyStore(), config.keyStorePassword());
         return new HeartbeatSettings(new MqttConnection(config.brokerUrl().trim(), config.qos(), config.username(),
-                config.password()), config.topic().trim(), config.periodMillis());
+                config.password(), tls), config.topic().trim(), config.periodMillis());
     }
 
     /** The Paho endpoint URI for one MQTT client of this instance. */

@@ -3,8 +3,11 @@ package io.urbanhub.route.mqtt.heartbeat.internal;
 import static io.urbanhub.route.mqtt.heartbeat.internal.TestConfigs.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +20,10 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeCompletedEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import io.urbanhub.testing.RestartableMqttBroker;
+import io.urbanhub.testing.TestCertificates;
 import io.urbanhub.testing.TestMqttBroker;
 
 class HeartbeatRoutesIT {
@@ -55,6 +61,24 @@ class HeartbeatRoutesIT {
                 long roundTrip = exchange.getMessage().getHeader(HeartbeatRoutes.ROUND_TRIP, Long.class);
                 assertTrue(roundTrip >= 0 && roundTrip < 10_000, "round trip of " + roundTrip + " ms");
             }
+        }
+    }
+
+    @Test
+    void heartbeatsGoThroughABrokerThatTakesOnlyTlsWithAClientCertificate(@TempDir Path folder) throws Exception {
+        assumeTrue(RestartableMqttBroker.mosquittoInstalled(), "the TLS broker of this test is a Mosquitto");
+        TestCertificates certificates = TestCertificates.create(folder);
+        try (RestartableMqttBroker broker = RestartableMqttBroker.startTls(folder.resolve("broker"), certificates);
+             CamelContext context = new DefaultCamelContext()) {
+            context.getCamelContextExtension().setName("mqtt-heartbeat.tls");
+            context.addRoutes(new HeartbeatRoutes(config(Map.of("brokerUrl", broker.url(),
+                    "topic", "urbanhub/test/heartbeat/" + UUID.randomUUID(), "periodMillis", 200L, "qos", 1,
+                    "trustStore", certificates.trustStore().toString(), "trustStorePassword", TestCertificates.PASSWORD,
+                    "keyStore", certificates.clientKeyStore().toString(), "keyStorePassword", TestCertificates.PASSWORD))));
+            NotifyBuilder twoBack = new NotifyBuilder(context).fromRoute("receive").whenCompleted(2).create();
+            context.start();
+
+            assertTrue(twoBack.matches(20, TimeUnit.SECONDS), "two heartbeats came back through " + broker.url());
         }
     }
 }

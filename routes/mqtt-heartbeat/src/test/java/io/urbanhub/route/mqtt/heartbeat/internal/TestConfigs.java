@@ -1,49 +1,22 @@
 package io.urbanhub.route.mqtt.heartbeat.internal;
 
-import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Builds a {@link HeartbeatConfig} the way Config Admin would hand it over. */
+/** Builds a {@link HeartbeatConfig} the way Config Admin would hand it over: the given keys, else the defaults. */
 final class TestConfigs {
 
     private TestConfigs() {
     }
 
     static HeartbeatConfig config(String brokerUrl, String topic, long periodMillis, int qos) {
-        return new HeartbeatConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return HeartbeatConfig.class;
-            }
+        return config(Map.of("brokerUrl", brokerUrl, "topic", topic, "periodMillis", periodMillis, "qos", qos));
+    }
 
-            @Override
-            public String brokerUrl() {
-                return brokerUrl;
-            }
-
-            @Override
-            public String topic() {
-                return topic;
-            }
-
-            @Override
-            public long periodMillis() {
-                return periodMillis;
-            }
-
-            @Override
-            public int qos() {
-                return qos;
-            }
-
-            @Override
-            public String username() {
-                return "";
-            }
-
-            @Override
-            public String password() {
-                return "";
-            }
-        };
+    static HeartbeatConfig config(Map<String, Object> given) {
+        Map<String, Object> values = new HashMap<>(given);
+        return (HeartbeatConfig) Proxy.newProxyInstance(HeartbeatConfig.class.getClassLoader(), new Class<?>[] {HeartbeatConfig.class},
+                (proxy, method, args) -> values.containsKey(method.getName()) ? values.get(method.getName()) : method.getDefaultValue());
     }
 }
