@@ -1,6 +1,6 @@
-/** What the console and monitoring read and do: adapter instances (start, stop), their counters, the pipeline, stored data and dead letters. */
+/** What the console and monitoring read and do: adapter instances (start, stop), their counters, the pipeline, stored data, dead letters and API keys. */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.urbanhub.api.admin;
 
 import org.osgi.annotation.bundle.Export;

@@ -13,10 +13,16 @@ public final class CxfServers {
     }
 
     public static Server publish(String address, List<Object> resources) {
+        return publish(address, resources, List.of());
+    }
+
+    /** @param providers filters and other JAX-RS providers that serve these resources only */
+    public static Server publish(String address, List<Object> resources, List<Object> providers) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus(true));
         factory.setAddress(address);
         factory.setServiceBeans(resources);
+        factory.setProviders(providers);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         // CXF finds its providers through the context class loader
         Thread.currentThread().setContextClassLoader(JAXRSServerFactoryBean.class.getClassLoader());

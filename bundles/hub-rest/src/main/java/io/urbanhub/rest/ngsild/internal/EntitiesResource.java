@@ -15,6 +15,7 @@ import javax.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
+import io.urbanhub.api.admin.AccessLevel;
 import io.urbanhub.api.query.EntityFilter;
 import io.urbanhub.api.query.EntityQueries;
 import io.urbanhub.api.query.EntityState;
@@ -50,6 +51,10 @@ public class EntitiesResource {
             return NgsiLdErrors.badRequest(e.getMessage());
         }
         return queries.byId(tenant, id)
+                .map(entity -> {
+                    requests.requireType(tenant, AccessLevel.READ, entity.type());
+                    return entity;
+                })
                 .map(entity -> NgsiLdRequests.ok(NgsiLdRepresentation.render(entity.normalized(), keyValues(options),
                         NgsiLdRequests.wantsLd(accept)).toString(), accept))
                 .orElseGet(() -> NgsiLdErrors.notFound("No entity " + id + " of tenant " + tenant));
@@ -74,7 +79,8 @@ public class EntitiesResource {
             if (limit < 0 || limit > MAX_LIMIT || offset < 0) {
                 throw new IllegalArgumentException("limit must be 0 to " + MAX_LIMIT + " and offset not negative");
             }
-            filter = new EntityFilter(NgsiLdRequests.list(type), NgsiLdRequests.list(ids), idPattern,
+            filter = new EntityFilter(requests.types(tenant, AccessLevel.READ, NgsiLdRequests.list(type)),
+                    NgsiLdRequests.list(ids), idPattern,
                     GeoQuery.parse(georel, geometry, coordinates), QueryLanguage.parse(q));
         } catch (IllegalArgumentException e) {
             return NgsiLdErrors.badRequest(e.getMessage());

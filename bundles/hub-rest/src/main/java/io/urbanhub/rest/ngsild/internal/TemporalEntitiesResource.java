@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.urbanhub.api.admin.AccessLevel;
 import io.urbanhub.api.query.Aggregate;
 import io.urbanhub.api.query.AttributeValue;
 import io.urbanhub.api.query.EntityFilter;
@@ -99,6 +100,10 @@ public class TemporalEntitiesResource {
             return NgsiLdErrors.badRequest(e.getMessage());
         }
         return temporalEntity(tenant, id, wanted, NgsiLdRequests.wantsLd(accept))
+                .map(entity -> {
+                    requests.requireType(tenant, AccessLevel.READ, entity.path("type").asText());
+                    return entity;
+                })
                 .map(entity -> NgsiLdRequests.ok(entity.toString(), accept))
                 .orElseGet(() -> NgsiLdErrors.notFound("No entity " + id + " of tenant " + tenant));
     }
@@ -130,7 +135,8 @@ public class TemporalEntitiesResource {
                 throw new IllegalArgumentException("limit must be 0 to " + MAX_ENTITIES + " and offset not negative");
             }
             wanted = Wanted.of(timerel, timeAt, endTimeAt, lastN, attrs, options, aggrMethods, aggrPeriodDuration);
-            filter = new EntityFilter(NgsiLdRequests.list(type), NgsiLdRequests.list(ids), idPattern,
+            filter = new EntityFilter(requests.types(tenant, AccessLevel.READ, NgsiLdRequests.list(type)),
+                    NgsiLdRequests.list(ids), idPattern,
                     GeoQuery.parse(georel, geometry, coordinates), QueryLanguage.parse(q));
         } catch (IllegalArgumentException e) {
             return NgsiLdErrors.badRequest(e.getMessage());

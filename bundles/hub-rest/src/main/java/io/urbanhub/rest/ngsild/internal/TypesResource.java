@@ -15,7 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.urbanhub.api.admin.AccessLevel;
 import io.urbanhub.api.query.EntityQueries;
+import io.urbanhub.rest.security.internal.AccessProblems;
+import io.urbanhub.rest.security.internal.TypeScope;
 
 /** What a tenant's data layer holds: {@code GET /types} and {@code GET /attributes}. */
 @Path("/")
@@ -37,7 +40,9 @@ public class TypesResource {
     public Response types(@HeaderParam(EntitiesResource.TENANT_HEADER) String tenantHeader,
                           @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         try {
-            return list("EntityTypeList", "typeList", queries.types(requests.tenant(tenantHeader)), accept);
+            String tenant = requests.tenant(tenantHeader);
+            TypeScope scope = requests.scope(tenant, AccessLevel.READ);
+            return list("EntityTypeList", "typeList", queries.types(tenant).stream().filter(scope::allows).toList(), accept);
         } catch (IllegalArgumentException e) {
             return NgsiLdErrors.badRequest(e.getMessage());
         }
@@ -48,7 +53,12 @@ public class TypesResource {
     public Response attributes(@HeaderParam(EntitiesResource.TENANT_HEADER) String tenantHeader,
                                @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         try {
-            return list("EntityAttributeList", "attributeList", queries.attributes(requests.tenant(tenantHeader)), accept);
+            String tenant = requests.tenant(tenantHeader);
+            if (!requests.scope(tenant, AccessLevel.READ).isAll()) {
+                // the store lists attributes per tenant, not per type: they would tell of types out of reach
+                return AccessProblems.forbidden("Listing attributes takes read access to all types of tenant " + tenant);
+            }
+            return list("EntityAttributeList", "attributeList", queries.attributes(tenant), accept);
         } catch (IllegalArgumentException e) {
             return NgsiLdErrors.badRequest(e.getMessage());
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.urbanhub.rest.security.internal.TestCallers;
 import io.urbanhub.api.query.EntityFilter;
 import io.urbanhub.api.query.EntityQueries;
 import io.urbanhub.api.query.EntityState;
@@ -52,7 +53,7 @@ class EntitiesResourceTest {
             return List.of("temperature");
         }
     };
-    private final EntitiesResource resource = new EntitiesResource(store, new NgsiLdRequests(""));
+    private final EntitiesResource resource = new EntitiesResource(store, new NgsiLdRequests("", tenant -> true, TestCallers.OPERATOR));
 
     @Test
     void aPlainJsonRequestGetsTheContextInTheLinkHeader() throws Exception {

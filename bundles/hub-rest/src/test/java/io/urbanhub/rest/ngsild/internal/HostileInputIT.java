@@ -40,6 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.urbanhub.rest.security.internal.TestCallers;
 import io.urbanhub.core.internal.store.BothDatabases;
 import io.urbanhub.rest.tenants.TwoTenantsOnOneAdapter;
 
@@ -76,7 +77,7 @@ class HostileInputIT {
             data.write(MUSTERSTADT, LONG_ROOM, 0);
             SubscriptionService subscriptionService = new SubscriptionService(data.dataLayer(), data.dataLayer(),
                     Clock.systemUTC(), Duration.ofMillis(50));
-            NgsiLdRequests requests = new NgsiLdRequests("");
+            NgsiLdRequests requests = new NgsiLdRequests("", tenant -> true, TestCallers.OPERATOR);
             apis.add(new Api(database instanceof JdbcDataSource ? "H2" : "PostgreSQL", database, data, subscriptionService,
                     new EntitiesResource(data.dataLayer(), requests),
                     new TemporalEntitiesResource(data.dataLayer(), data.dataLayer(), requests),

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.urbanhub.rest.security.internal.TestCallers;
+
 class NgsiLdRequestsTest {
 
-    private final NgsiLdRequests registeredOnly = new NgsiLdRequests("demo", Set.of("musterstadt")::contains);
+    private final NgsiLdRequests registeredOnly = new NgsiLdRequests("demo", Set.of("musterstadt")::contains, TestCallers.OPERATOR);
 
     @Test
     void aRegisteredTenantAndTheDefaultExist() {
@@ -33,11 +35,11 @@ class NgsiLdRequestsTest {
     @Test
     void aMalformedTenantIsBadRequestDataBeforeItIsLookedUp() {
         assertThrows(IllegalArgumentException.class, () -> registeredOnly.tenant("Nachbar Stadt"));
-        assertThrows(IllegalArgumentException.class, () -> new NgsiLdRequests("").tenant(" "));
+        assertThrows(IllegalArgumentException.class, () -> new NgsiLdRequests("", tenant -> true, TestCallers.OPERATOR).tenant(" "));
     }
 
     @Test
     void withoutTheRegistryAnyWellFormedTenantIsServed() {
-        assertEquals("nachbarstadt", new NgsiLdRequests("").tenant("nachbarstadt"));
+        assertEquals("nachbarstadt", new NgsiLdRequests("", tenant -> true, TestCallers.OPERATOR).tenant("nachbarstadt"));
     }
 }

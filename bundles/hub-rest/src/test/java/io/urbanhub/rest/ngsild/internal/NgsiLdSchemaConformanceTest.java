@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.urbanhub.rest.security.internal.TestCallers;
 import io.urbanhub.api.query.Aggregate;
 import io.urbanhub.api.query.AttributeValue;
 import io.urbanhub.api.query.EntityFilter;
@@ -85,7 +86,7 @@ class NgsiLdSchemaConformanceTest {
             return Optional.of(new Aggregated(TYPE, List.of(new Aggregate("temperature", T1, T1.plus(period), 4.125, 4.0, 4.25, 8.25, 2))));
         }
     };
-    private final NgsiLdRequests requests = new NgsiLdRequests("");
+    private final NgsiLdRequests requests = new NgsiLdRequests("", tenant -> true, TestCallers.OPERATOR);
     private final EntitiesResource entitiesResource = new EntitiesResource(entities, requests);
     private final TemporalEntitiesResource temporalResource = new TemporalEntitiesResource(temporal, entities, requests);
     private final TypesResource typesResource = new TypesResource(entities, requests);

@@ -13,6 +13,7 @@ import javax.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.urbanhub.rest.security.internal.TestCallers;
 import io.urbanhub.api.notify.StoredSubscription;
 import io.urbanhub.api.notify.SubscriptionStore;
 import io.urbanhub.api.query.EntityFilter;
@@ -63,7 +64,7 @@ class SubscriptionSchemaTest {
             return List.of();
         }
     });
-    private final SubscriptionsResource resource = new SubscriptionsResource(service, new NgsiLdRequests(""));
+    private final SubscriptionsResource resource = new SubscriptionsResource(service, new NgsiLdRequests("", tenant -> true, TestCallers.OPERATOR));
 
     @AfterEach
     void stop() {

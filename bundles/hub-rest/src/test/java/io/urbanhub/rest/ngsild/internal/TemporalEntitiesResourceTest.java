@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.urbanhub.rest.security.internal.TestCallers;
 import io.urbanhub.api.query.AttributeValue;
 import io.urbanhub.api.query.EntityFilter;
 import io.urbanhub.api.query.EntityQueries;
@@ -77,7 +78,7 @@ class TemporalEntitiesResourceTest {
             return List.of();
         }
     };
-    private final TemporalEntitiesResource resource = new TemporalEntitiesResource(store, entities, new NgsiLdRequests(""));
+    private final TemporalEntitiesResource resource = new TemporalEntitiesResource(store, entities, new NgsiLdRequests("", tenant -> true, TestCallers.OPERATOR));
 
     @Test
     void givesEveryInstanceOfAnAttributeInTimeOrder() throws Exception {

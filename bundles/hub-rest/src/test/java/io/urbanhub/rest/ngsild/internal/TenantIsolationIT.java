@@ -45,6 +45,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
+import io.urbanhub.rest.security.internal.TestCallers;
 import io.urbanhub.api.admin.DeadLetter;
 import io.urbanhub.api.admin.StoredObservation;
 import io.urbanhub.api.admin.Tenant;
@@ -91,7 +92,7 @@ class TenantIsolationIT {
             SubscriptionService subscriptionService = new SubscriptionService(data.dataLayer(), data.dataLayer(),
                     Clock.systemUTC(), Duration.ofMillis(50));
             data.activated().listeners(subscriptionService);
-            NgsiLdRequests requests = new NgsiLdRequests("", tenant -> data.registry().find(tenant).isPresent());
+            NgsiLdRequests requests = new NgsiLdRequests("", tenant -> data.registry().find(tenant).isPresent(), TestCallers.OPERATOR);
             apis.add(new Api(database instanceof JdbcDataSource ? "H2" : "PostgreSQL", data, subscriptionService,
                     new EntitiesResource(data.dataLayer(), requests),
                     new TemporalEntitiesResource(data.dataLayer(), data.dataLayer(), requests),
@@ -400,10 +401,10 @@ class TenantIsolationIT {
         }
         assertNonexistent(() -> find(api, unknown, TYPE, null, null, null));
 
-        NgsiLdRequests withDefault = new NgsiLdRequests(unknown, tenant -> api.data().registry().find(tenant).isPresent());
+        NgsiLdRequests withDefault = new NgsiLdRequests(unknown, tenant -> api.data().registry().find(tenant).isPresent(), TestCallers.OPERATOR);
         assertEquals(200, new EntitiesResource(api.data().dataLayer(), withDefault)
                 .entities(TYPE, null, null, null, null, null, null, null, 20, 0, false, null, null, JSON).getStatus());
-        assertEquals(Set.of(), ids(new EntitiesResource(api.data().dataLayer(), new NgsiLdRequests(""))
+        assertEquals(Set.of(), ids(new EntitiesResource(api.data().dataLayer(), new NgsiLdRequests("", tenant -> true, TestCallers.OPERATOR))
                 .entities(TYPE, null, null, null, null, null, null, null, 20, 0, false, null, unknown, JSON)),
                 "without registeredTenantsOnly any tenant is served, with no data of the others");
     }
