@@ -7,7 +7,11 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDist
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.ops4j.pax.exam.Option;
@@ -27,7 +31,36 @@ final class Distribution {
     /** The URL of the broker the demo brings along, on a free port so that parallel runs do not meet. */
     static final String DEMO_BROKER_PROPERTY = "urbanhub.it.demoBroker";
 
+    /** The tenants the tests query, each with an API key configured as an operator may: a file in etc/. */
+    private static final List<String> KEY_TENANTS = List.of("itcity", "demo", "musterstadt", "aachen");
+
     private Distribution() {
+    }
+
+    /** The API key of the tenant, with write access to all its types. */
+    static String apiKey(String tenant) {
+        return "it" + tenant + ".key-for-the-tests-of-" + tenant;
+    }
+
+    private static List<Option> apiKeys() {
+        List<Option> options = new ArrayList<>();
+        for (String tenant : KEY_TENANTS) {
+            String file = "etc/io.urbanhub.rest.apikey-it-" + tenant + ".cfg";
+            options.add(editConfigurationFilePut(file, "keyId", "it" + tenant));
+            options.add(editConfigurationFilePut(file, "keyHash", sha256(apiKey(tenant))));
+            options.add(editConfigurationFilePut(file, "tenant", tenant));
+            options.add(editConfigurationFilePut(file, "access", "write"));
+            options.add(editConfigurationFilePut(file, "description", "integration tests"));
+        }
+        return options;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Option[] options(Option... extra) {
@@ -56,6 +89,7 @@ final class Distribution {
                 systemProperty(HTTP_PROPERTY).value("http://127.0.0.1:" + httpPort),
                 systemProperty(DEMO_BROKER_PROPERTY).value(demoBroker),
                 systemProperty(BROKER_PROPERTY).value(brokerUrl)));
+        options.addAll(apiKeys());
         options.addAll(List.of(extra));
         return options.toArray(Option[]::new);
     }

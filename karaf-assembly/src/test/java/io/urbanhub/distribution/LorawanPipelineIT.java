@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +18,9 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,9 +87,13 @@ public class LorawanPipelineIT {
     AdapterInstances instances;
 
     @Configuration
-    public Option[] distribution() {
+    public Option[] distribution() throws Exception {
         List<Option> extra = new ArrayList<>(List.of(DriverPostgres.storeOptions()));
         extra.add(systemProperty(Distribution.SUBSCRIBER_PROPERTY).value(DriverSubscriber.url()));
+        extra.addAll(List.of(DriverIdentityProvider.options()));
+        // an operator of the JAAS realm, given the admin role directly
+        extra.add(editConfigurationFilePut("etc/users.properties", "it-operator", "it-secret,admin"));
+        extra.add(editConfigurationFilePut("etc/io.urbanhub.rest.security.cfg", "publicTypes", "demo/IndoorEnvironmentObserved"));
         return Distribution.options(extra.toArray(Option[]::new));
     }
 
@@ -458,15 +465,31 @@ public class LorawanPipelineIT {
 
     private static HttpResponse<String> send(String method, String path, String tenant, String json) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(System.getProperty(Distribution.HTTP_PROPERTY) + path))
-                .header("NGSILD-Tenant", tenant).header("Content-Type", "application/json")
+                .header("NGSILD-Tenant", tenant).header("X-API-Key", Distribution.apiKey(tenant))
+                .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET with the headers given as name, value pairs and no others. */
+    private static HttpResponse<String> request(String path, String tenant, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(System.getProperty(Distribution.HTTP_PROPERTY) + path))
+                .header("NGSILD-Tenant", tenant).header("Accept", "application/json");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HttpClient.newHttpClient().send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static HttpResponse<String> get(String path, String tenant, String accept) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(System.getProperty(Distribution.HTTP_PROPERTY) + path))
-                .header("NGSILD-Tenant", tenant).header("Accept", accept).GET().build();
+                .header("NGSILD-Tenant", tenant).header("X-API-Key", Distribution.apiKey(tenant))
+                .header("Accept", accept).GET().build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -592,6 +615,55 @@ public class LorawanPipelineIT {
     }
 
     @Test
+    public void m_theApiAnswersOnlyCallersWithAGrantForTheTenantAndType() throws Exception {
+        startItcityInstance();
+        publish(uplink(DEV_EUI, 2, LHT65_VECTOR, 40));
+        await("the uplink in the store", () -> values("fcnt:40").size() == 5);
+        String entity = "/ngsi-ld/v1/entities/" + ENTITY;
+
+        HttpResponse<String> anonymous = request(entity, "itcity");
+        assertEquals(anonymous.body(), 401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").contains("Bearer"));
+        assertEquals(401, request(entity, "itcity", "X-API-Key", "ititcity.not-the-key").statusCode());
+        assertEquals(403, request(entity, "itcity", "X-API-Key", Distribution.apiKey("demo")).statusCode());
+        assertEquals(200, request(entity, "itcity", "X-API-Key", Distribution.apiKey("itcity")).statusCode());
+
+        // the operators' realm, as the console and SSH use it
+        assertEquals(200, request(entity, "itcity", "Authorization", basic("it-operator", "it-secret")).statusCode());
+        assertEquals(401, request(entity, "itcity", "Authorization", basic("it-operator", "wrong")).statusCode());
+
+        // bearer tokens of the identity provider, checked against its keys from the configured JWKS
+        String reader = DriverIdentityProvider.token("app-1", List.of("itcity:read", "offline_access"),
+                Instant.now().plusSeconds(300));
+        assertEquals(200, request(entity, "itcity", "Authorization", "Bearer " + reader).statusCode());
+        assertEquals(403, request("/ngsi-ld/v1/subscriptions", "itcity", "Authorization", "Bearer " + reader).statusCode());
+        String demoReader = DriverIdentityProvider.token("app-2", List.of("demo:read"), Instant.now().plusSeconds(300));
+        assertEquals(403, request(entity, "itcity", "Authorization", "Bearer " + demoReader).statusCode());
+        String expired = DriverIdentityProvider.token("app-1", List.of("itcity:read"), Instant.now().minusSeconds(600));
+        HttpResponse<String> refused = request(entity, "itcity", "Authorization", "Bearer " + expired);
+        assertEquals(refused.body(), 401, refused.statusCode());
+
+        // a key for one type reaches that type only
+        String issued = Console.execute(sessionFactory,
+                "hub:apikey-add --access read --types WeatherObserved --description it-weather itcity");
+        String secret = issued.lines().filter(line -> line.matches("[0-9a-f]{12}\\.[A-Za-z0-9_-]{43}")).findFirst()
+                .orElseThrow(() -> new AssertionError(issued));
+        assertEquals(403, request(entity, "itcity", "X-API-Key", secret).statusCode());
+        HttpResponse<String> narrowed = request("/ngsi-ld/v1/entities?idPattern=.*", "itcity", "X-API-Key", secret);
+        assertEquals(narrowed.body(), "[]", narrowed.body());
+        String id = secret.substring(0, secret.indexOf('.'));
+        String listed = Console.execute(sessionFactory, "hub:apikeys --tenant itcity --no-format");
+        assertTrue(listed, listed.contains(id) && listed.contains("WeatherObserved") && !listed.contains(secret));
+        assertTrue(Console.execute(sessionFactory, "hub:apikey-remove " + id).contains("API key " + id + " revoked"));
+        assertEquals(401, request("/ngsi-ld/v1/entities?idPattern=.*", "itcity", "X-API-Key", secret).statusCode());
+
+        // a public type is read by anybody, and nothing else of that tenant
+        HttpResponse<String> open = request("/ngsi-ld/v1/entities?type=IndoorEnvironmentObserved", "demo");
+        assertEquals(open.body(), 200, open.statusCode());
+        assertEquals(401, request("/ngsi-ld/v1/subscriptions", "demo").statusCode());
+    }
+
+        @Test
     public void z_metricsShowEachInstancesInputsPerTenantCamelsRoutesAndTheJvmAndHealthListsTheAdapters() throws Exception {
         startItcityInstance();
         publish(uplink(DEV_EUI, 2, LHT65_VECTOR, 70));

@@ -65,7 +65,8 @@ public class TrafficDatex2IT {
 
         HttpResponse<String> p1 = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 System.getProperty(Distribution.HTTP_PROPERTY) + "/ngsi-ld/v1/entities/urn:ngsi-ld:OffStreetParking:aachen:P1"))
-                .header("NGSILD-Tenant", "aachen").header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("NGSILD-Tenant", "aachen").header("X-API-Key", Distribution.apiKey("aachen"))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(p1.body(), 200, p1.statusCode());
         JsonNode entity = new ObjectMapper().readTree(p1.body());
         assertEquals(412, entity.at("/availableSpotNumber/value").asInt());

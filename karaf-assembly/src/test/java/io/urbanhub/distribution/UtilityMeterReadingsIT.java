@@ -104,7 +104,8 @@ public class UtilityMeterReadingsIT {
     private static JsonNode entity(String id) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         System.getProperty(Distribution.HTTP_PROPERTY) + "/ngsi-ld/v1/entities/" + id))
-                .header("NGSILD-Tenant", "musterstadt").header("Accept", "application/json").GET().build(),
+                .header("NGSILD-Tenant", "musterstadt").header("X-API-Key", Distribution.apiKey("musterstadt"))
+                .header("Accept", "application/json").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(response.body(), 200, response.statusCode());
         return new ObjectMapper().readTree(response.body());

@@ -44,4 +44,13 @@ class RefusedInputTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, command::execute);
         assertTrue(refused.getMessage().startsWith("Not queued: The port of a downlink is 1 to 223"), refused.getMessage());
     }
+
+    @Test
+    void aKeyWithAnUnknownAccessLevelIsNotIssued() {
+        ApiKeyAddCommand command = new ApiKeyAddCommand();
+        command.tenant = "demo";
+        command.access = "owner";
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, command::execute);
+        assertEquals("Not issued: An access level is read, write or admin, not 'owner'", refused.getMessage());
+    }
 }

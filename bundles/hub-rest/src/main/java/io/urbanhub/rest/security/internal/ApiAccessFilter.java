@@ -30,7 +30,9 @@ public final class ApiAccessFilter implements ContainerRequestFilter {
             request.abortWith(AccessProblems.unauthorized(e.getMessage()));
             return;
         }
-        request.setProperty(Callers.PROPERTY, caller);
+        if (!Callers.bind(caller)) {
+            throw new IllegalStateException("The caller of " + request.getUriInfo().getPath() + " cannot be kept");
+        }
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override

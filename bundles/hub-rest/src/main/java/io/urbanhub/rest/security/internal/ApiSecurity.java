@@ -115,6 +115,9 @@ public class ApiSecurity {
     static List<Grant> publicGrants(String[] publicTypes) {
         List<Grant> grants = new ArrayList<>();
         for (String entry : publicTypes) {
+            if (entry.isBlank()) {
+                continue;
+            }
             String[] tenantAndType = entry.trim().split("/", 2);
             if (tenantAndType.length != 2 || tenantAndType[1].isBlank()) {
                 throw new IllegalArgumentException("A public type is tenant/Type, not '" + entry + "'");
