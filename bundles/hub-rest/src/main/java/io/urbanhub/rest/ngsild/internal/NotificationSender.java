@@ -28,33 +28,34 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Delivers a notification to a subscriber: an HTTP POST, or an MQTT message with the NGSI-LD MQTT binding's
- * {@code metadata} and {@code body} on the topic named by the URI's path. Every delivery has a time limit.
+ * {@code metadata} and {@code body} on the topic named by the URI's path. Every delivery has a time limit. Each MQTT
+ * broker has a publisher thread and a bounded queue of its own, so that a broker that hangs delays only its own
+ * subscribers; HTTP deliveries are asynchronous and wait on no thread.
  */
 final class NotificationSender implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** MQTT deliveries that may wait for a publisher; beyond them a delivery fails at once instead of piling up. */
-    static final int MQTT_WAITING = 10_000;
+    /** MQTT deliveries that may wait for a broker; beyond them a delivery fails at once instead of piling up. */
+    static final int MQTT_WAITING = 1_000;
+    /** Brokers with a publisher at once; more would each take a thread. */
+    static final int MAX_BROKERS = 64;
 
     private final Duration timeout;
+    private final int mqttWaiting;
     private final HttpClient http;
-    private final ExecutorService mqttPublishers;
+    private final Map<String, ExecutorService> publishers = new ConcurrentHashMap<>();
     private final Map<String, MqttAsyncClient> brokers = new ConcurrentHashMap<>();
 
     NotificationSender(Duration timeout) {
         this(timeout, MQTT_WAITING);
     }
 
+    /** @param mqttWaiting deliveries that may wait for each broker */
     NotificationSender(Duration timeout, int mqttWaiting) {
         this.timeout = timeout;
+        this.mqttWaiting = mqttWaiting;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
-        this.mqttPublishers = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(mqttWaiting),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "hub-notify-mqtt");
-                    thread.setDaemon(true);
-                    return thread;
-                });
     }
 
     /** Completes when the subscriber took the notification; fails with the reason when it did not. */
@@ -62,9 +63,9 @@ final class NotificationSender implements AutoCloseable {
         String scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.startsWith("mqtt")) {
             try {
-                return CompletableFuture.runAsync(() -> publish(endpoint, tenant, notification, ld), mqttPublishers);
+                return CompletableFuture.runAsync(() -> publish(endpoint, tenant, notification, ld), publisher(broker(endpoint)));
             } catch (RejectedExecutionException full) {
-                // a hanging broker holds both publishers: what comes meanwhile fails and is retried later
+                // a hanging broker holds its publisher: what comes meanwhile fails and is retried later
                 return CompletableFuture.failedFuture(new IllegalStateException("Too many MQTT notifications waiting for "
                         + broker(endpoint)));
             }
@@ -80,6 +81,27 @@ final class NotificationSender implements AutoCloseable {
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("HTTP " + response.statusCode() + " from " + shown(endpoint));
             }
+        });
+    }
+
+    /** The broker's own publisher: one thread, in order, gone when idle for a minute. */
+    private ExecutorService publisher(String broker) {
+        ExecutorService publisher = publishers.get(broker);
+        if (publisher != null) {
+            return publisher;
+        }
+        if (publishers.size() >= MAX_BROKERS) {
+            throw new RejectedExecutionException("More than " + MAX_BROKERS + " MQTT brokers");
+        }
+        return publishers.computeIfAbsent(broker, name -> {
+            ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES,
+                    new ArrayBlockingQueue<>(mqttWaiting), runnable -> {
+                        Thread thread = new Thread(runnable, "hub-notify-mqtt " + name);
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            executor.allowCoreThreadTimeOut(true);
+            return executor;
         });
     }
 
@@ -151,7 +173,7 @@ final class NotificationSender implements AutoCloseable {
 
     @Override
     public void close() {
-        mqttPublishers.shutdownNow();
+        publishers.values().forEach(ExecutorService::shutdownNow);
         for (MqttAsyncClient client : brokers.values()) {
             try {
                 if (client.isConnected()) {

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.urbanhub.testing.TestMqttBroker;
+
 class NotificationSenderTest {
 
     private static final String PASSWORD = "s3cr3t-pw";
@@ -60,29 +62,11 @@ class NotificationSenderTest {
 
     @Test
     void aHangingBrokerMakesFurtherMqttDeliveriesFailAtOnceInsteadOfPilingUp() throws Exception {
-        try (ServerSocket silentBroker = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        try (ServerSocket silentBroker = silentBroker();
              NotificationSender sender = new NotificationSender(Duration.ofSeconds(3), 5)) {
-            // takes connections and never answers them, as a broker that hangs
-            Thread acceptor = new Thread(() -> {
-                List<Socket> held = new ArrayList<>();
-                try {
-                    while (true) {
-                        held.add(silentBroker.accept());
-                    }
-                } catch (IOException closed) {
-                    held.forEach(socket -> {
-                        try {
-                            socket.close();
-                        } catch (IOException ignored) {
-                            // closing anyway
-                        }
-                    });
-                }
-            });
-            acceptor.start();
             URI endpoint = URI.create("mqtt://127.0.0.1:" + silentBroker.getLocalPort() + "/city/alerts");
             List<CompletableFuture<Void>> taken = new ArrayList<>();
-            for (int n = 0; n < 2 + 5; n++) {
+            for (int n = 0; n < 1 + 5; n++) {
                 taken.add(sender.send(endpoint, "musterstadt", "{}", false));
             }
             CompletableFuture<Void> overflow = sender.send(endpoint, "musterstadt", "{}", false);
@@ -92,5 +76,50 @@ class NotificationSenderTest {
             assertTrue(failed.getCause().getMessage().startsWith("Too many MQTT notifications waiting"), failed.getCause().getMessage());
             assertFalse(taken.get(0).isDone(), "the first delivery still waits for the hanging broker");
         }
+    }
+
+    @Test
+    void aHangingBrokerDelaysNoOtherBrokersSubscribers() throws Exception {
+        try (ServerSocket silentBroker = silentBroker();
+             TestMqttBroker broker = TestMqttBroker.start();
+             NotificationSender sender = new NotificationSender(Duration.ofSeconds(30), 100)) {
+            URI hanging = URI.create("mqtt://127.0.0.1:" + silentBroker.getLocalPort() + "/city/alerts");
+            List<CompletableFuture<Void>> stuck = new ArrayList<>();
+            for (int n = 0; n < 50; n++) {
+                stuck.add(sender.send(hanging, "musterstadt", "{}", false));
+            }
+            URI working = URI.create(broker.url().replace("tcp://", "mqtt://") + "/city/alerts");
+            long started = System.nanoTime();
+            for (int n = 0; n < 20; n++) {
+                // well within the 30 s the hanging broker holds its own publisher for
+                sender.send(working, "nachbarstadt", "{\"n\":" + n + "}", false).get(5, TimeUnit.SECONDS);
+            }
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 10);
+            assertTrue(stuck.stream().noneMatch(CompletableFuture::isDone), "the hanging broker's deliveries still wait");
+        }
+    }
+
+    /** Takes connections and never answers them, as a broker that hangs. */
+    private static ServerSocket silentBroker() throws IOException {
+        ServerSocket silentBroker = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> {
+            List<Socket> held = new ArrayList<>();
+            try {
+                while (true) {
+                    held.add(silentBroker.accept());
+                }
+            } catch (IOException closed) {
+                held.forEach(socket -> {
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // closing anyway
+                    }
+                });
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return silentBroker;
     }
 }
