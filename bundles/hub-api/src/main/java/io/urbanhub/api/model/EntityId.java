@@ -14,13 +14,22 @@ public record EntityId(String type, String tenant, String localId) {
     private static final Pattern LOCAL_ID = Pattern.compile("[A-Za-z0-9._~-][A-Za-z0-9._~:-]{0,255}");
 
     public EntityId {
-        if (type == null || !TYPE.matcher(type).matches()) {
-            throw new IllegalArgumentException("Entity type '" + type + "' must be a Smart Data Model type name such as WeatherObserved");
-        }
+        requireType(type);
         Tenants.require(tenant);
         if (localId == null || !LOCAL_ID.matcher(localId).matches()) {
             throw new IllegalArgumentException("Local id '" + localId + "' may hold letters, digits and . _ ~ - : only");
         }
+    }
+
+    /**
+     * @return the type, when it is a Smart Data Model type name
+     * @throws IllegalArgumentException otherwise
+     */
+    public static String requireType(String type) {
+        if (type == null || !TYPE.matcher(type).matches()) {
+            throw new IllegalArgumentException("Entity type '" + type + "' must be a Smart Data Model type name such as WeatherObserved");
+        }
+        return type;
     }
 
     public String urn() {

@@ -3,7 +3,7 @@
  * typed after the FIWARE Smart Data Models, with properties in UN/CEFACT units.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.urbanhub.api.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -122,7 +122,11 @@ public class ApiSecurity {
             if (tenantAndType.length != 2 || tenantAndType[1].isBlank()) {
                 throw new IllegalArgumentException("A public type is tenant/Type, not '" + entry + "'");
             }
-            grants.add(new Grant(tenantAndType[0], AccessLevel.READ, Set.of(tenantAndType[1].trim())));
+            try {
+                grants.add(new Grant(tenantAndType[0].trim(), AccessLevel.READ, Set.of(tenantAndType[1].trim())));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Public type '" + entry + "': " + e.getMessage(), e);
+            }
         }
         return grants;
     }

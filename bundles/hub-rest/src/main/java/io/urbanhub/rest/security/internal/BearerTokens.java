@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -56,6 +58,8 @@ final class BearerTokens {
             throw new IllegalArgumentException("Bearer tokens need the issuer they must come from (issuer)");
         }
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, source(jwks)));
+        // plain JWTs and RFC 9068 access tokens alike
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience.isBlank() ? null : audience,
                 new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp")));
         this.grantsClaim = grantsClaim;

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.urbanhub.api.admin.AccessLevel;
+import io.urbanhub.api.model.EntityId;
 import io.urbanhub.api.model.Tenants;
 
 /**
@@ -20,6 +21,7 @@ public record Grant(String tenant, AccessLevel level, Set<String> types) {
         if (!ANY_TENANT.equals(tenant)) {
             Tenants.require(tenant);
         }
+        types.forEach(EntityId::requireType);
         types = Set.copyOf(types);
     }
 
@@ -32,6 +34,10 @@ public record Grant(String tenant, AccessLevel level, Set<String> types) {
         Set<String> types = parts.length == 3
                 ? Arrays.stream(parts[2].split(",")).map(String::trim).filter(t -> !t.isEmpty()).collect(Collectors.toSet())
                 : Set.of();
+        if (parts.length == 3 && types.isEmpty()) {
+            // a template that filled in no type must not open them all
+            throw new IllegalArgumentException("A grant that names types must name at least one, not '" + text + "'");
+        }
         return new Grant(parts[0].trim(), AccessLevel.parse(parts[1]), types);
     }
 

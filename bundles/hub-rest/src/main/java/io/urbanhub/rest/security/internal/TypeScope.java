@@ -2,6 +2,7 @@ package io.urbanhub.rest.security.internal;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The entity types of one tenant a caller may reach: none, some, or all. */
 public final class TypeScope {
@@ -39,8 +40,9 @@ public final class TypeScope {
 
     /** The types a query may cover: the ones asked for, or, when none were asked for, all the scope holds. */
     public Set<String> narrow(Set<String> requested) {
-        if (!allowsAll(requested)) {
-            throw new IllegalStateException("Check allowsAll first");
+        if (isNone() || !allowsAll(requested)) {
+            // an empty answer would mean all types to a query
+            throw new IllegalStateException("Check isNone and allowsAll first");
         }
         return all || !requested.isEmpty() ? requested : types;
     }
@@ -61,6 +63,6 @@ public final class TypeScope {
 
     @Override
     public String toString() {
-        return all ? "all types" : isNone() ? "no types" : String.join(", ", new java.util.TreeSet<>(types));
+        return all ? "all types" : isNone() ? "no types" : String.join(", ", new TreeSet<>(types));
     }
 }
