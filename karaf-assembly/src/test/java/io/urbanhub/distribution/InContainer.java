@@ -1,10 +1,18 @@
 package io.urbanhub.distribution;
 
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Hashtable;
 import java.util.Optional;
 import java.util.function.Supplier;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
@@ -123,5 +131,18 @@ final class InContainer {
             }
         }
         throw new AssertionError("Waited " + PATIENCE.toSeconds() + " s in vain for " + what, lastFailure);
+    }
+
+    /** An HTTPS client that trusts the CA the driver made (see {@link DriverTls}), and nothing else. */
+    static HttpClient trustingTestCa() throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(Path.of(System.getProperty(DriverTls.TRUST_STORE_PROPERTY)))) {
+            trusted.load(in, "changeit".toCharArray());
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(context).build();
     }
 }

@@ -91,6 +91,7 @@ public class LorawanPipelineIT {
         List<Option> extra = new ArrayList<>(List.of(DriverPostgres.storeOptions()));
         extra.add(systemProperty(Distribution.SUBSCRIBER_PROPERTY).value(DriverSubscriber.url()));
         extra.addAll(List.of(DriverIdentityProvider.options()));
+        extra.addAll(List.of(DriverTls.options()));
         // an operator of the JAAS realm, given the admin role directly
         extra.add(editConfigurationFilePut("etc/users.properties", "it-operator", "it-secret,admin"));
         extra.add(editConfigurationFilePut("etc/io.urbanhub.rest.security.cfg", "publicTypes", "demo/IndoorEnvironmentObserved"));
@@ -661,6 +662,27 @@ public class LorawanPipelineIT {
         HttpResponse<String> open = request("/ngsi-ld/v1/entities?type=IndoorEnvironmentObserved", "demo");
         assertEquals(open.body(), 200, open.statusCode());
         assertEquals(401, request("/ngsi-ld/v1/subscriptions", "demo").statusCode());
+    }
+
+        @Test
+    public void n_theApiIsServedOverTlsWithTheConfiguredServerCertificate() throws Exception {
+        startItcityInstance();
+        publish(uplink(DEV_EUI, 2, LHT65_VECTOR, 41));
+        await("the uplink in the store", () -> values("fcnt:41").size() == 5);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(System.getProperty(DriverTls.HTTPS_PROPERTY)
+                        + "/ngsi-ld/v1/entities/" + ENTITY))
+                .header("NGSILD-Tenant", "itcity").header("X-API-Key", Distribution.apiKey("itcity")).GET().build();
+
+        HttpResponse<String> overTls = InContainer.trustingTestCa().send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(overTls.body(), 200, overTls.statusCode());
+        assertTrue(overTls.sslSession().orElseThrow().getPeerCertificates()[0].toString().contains("CN=127.0.0.1"));
+        try {
+            // the JDK's own trust store does not hold the test's CA
+            HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            throw new AssertionError("a client that does not trust the CA connected");
+        } catch (javax.net.ssl.SSLHandshakeException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("PKIX"));
+        }
     }
 
         @Test
