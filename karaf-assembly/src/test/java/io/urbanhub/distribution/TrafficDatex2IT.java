@@ -3,6 +3,7 @@ package io.urbanhub.distribution;
 import static io.urbanhub.distribution.InContainer.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -12,10 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 
 import javax.inject.Inject;
 
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -27,6 +30,8 @@ import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.urbanhub.api.spi.Secrets;
 
 /**
  * A supplier pushes real DATEX II publications into the distribution, as a plain POST and through the v2
@@ -42,17 +47,26 @@ public class TrafficDatex2IT {
     @Inject
     FeaturesService features;
 
+    @Inject
+    SessionFactory sessionFactory;
+
     @Configuration
     public Option[] distribution() {
-        return Distribution.options();
+        // where the environment variable cannot be set, as in this container
+        return Distribution.options(systemProperty(Secrets.MASTER_PASSWORD_PROPERTY).value("it-master-" + UUID.randomUUID()));
     }
 
     @Test
     public void pushedPublicationsBecomeParkingEntitiesOfTheTenant() throws Exception {
         features.installFeature("hub-route-traffic-datex2");
+        // the push secret is kept encrypted, as hub:encrypt makes it
+        String encrypted = Console.execute(sessionFactory, "hub:encrypt it-secret").strip();
+        assertTrue(encrypted, encrypted.matches("ENC\\([A-Za-z0-9+/=]{40,}\\)"));
         Files.writeString(Path.of(System.getProperty("karaf.etc")).resolve("io.urbanhub.route.traffic.datex2-aachen.cfg"),
-                "tenant = aachen\npushSecret = it-secret\n");
+                "tenant = aachen\npushSecret = " + encrypted + "\n");
         new InContainer(bundleContext).awaitRunning("traffic-datex2.aachen");
+        String listed = Console.execute(sessionFactory, "config:list \"(service.factoryPid=io.urbanhub.route.traffic.datex2)\"");
+        assertTrue(listed, listed.contains(encrypted) && !listed.contains("it-secret"));
         String push = System.getProperty(Distribution.HTTP_PROPERTY) + "/traffic-datex2/aachen";
 
         await("the push endpoint", () -> post(push + "/publications", "wrong", sample("aachen-static.xml")).statusCode() == 401);

@@ -32,7 +32,7 @@ public record MqttConnection(String brokerUrl, int qos, String username, String 
             throw new IllegalArgumentException("qos must be 0, 1 or 2, not " + qos);
         }
         username = username == null ? "" : username;
-        password = password == null ? "" : password;
+        password = password == null ? "" : Secrets.reveal(password);
         tls = tls == null ? MqttTls.NONE : tls;
     }
 

@@ -14,9 +14,9 @@ public record MqttTls(String trustStore, String trustStorePassword, String keySt
 
     public MqttTls {
         trustStore = trustStore == null ? "" : trustStore.strip();
-        trustStorePassword = trustStorePassword == null ? "" : trustStorePassword;
+        trustStorePassword = trustStorePassword == null ? "" : Secrets.reveal(trustStorePassword);
         keyStore = keyStore == null ? "" : keyStore.strip();
-        keyStorePassword = keyStorePassword == null ? "" : keyStorePassword;
+        keyStorePassword = keyStorePassword == null ? "" : Secrets.reveal(keyStorePassword);
     }
 
     public boolean isSet() {

@@ -1,6 +1,6 @@
-/** What adapters use and provide: the data layer, the device registry and payload decoders. */
+/** What adapters use and provide: the data layer, the device registry, payload decoders, broker connections and encrypted secrets. */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.urbanhub.api.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -52,6 +52,7 @@ import io.urbanhub.api.query.TimeRange;
 import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.Input;
 import io.urbanhub.api.spi.Receipt;
+import io.urbanhub.api.spi.Secrets;
 import io.urbanhub.core.internal.fanout.MqttRepublisher;
 import io.urbanhub.core.internal.metrics.StoreMetrics;
 import io.urbanhub.core.internal.store.BatchTimes;
@@ -105,7 +106,7 @@ public class HubDataLayer implements DataLayer, DataLayerQueries, AdapterStatist
         // a session of its own per hub process: several hubs may republish to one broker
         this.republisher = broker.isEmpty() ? null : new MqttRepublisher(broker,
                 "urbanhub-republish-" + UUID.randomUUID().toString().substring(0, 8),
-                config.republish_username(), config.republish_password(), config.republish_topicPrefix(), config.republish_qos());
+                config.republish_username(), Secrets.reveal(config.republish_password()), config.republish_topicPrefix(), config.republish_qos());
         this.spool = openSpool(config);
         try {
             this.writer = new StoreWriter(store, config.store_buffer_capacity(), config.store_batch_size(),

@@ -12,6 +12,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.urbanhub.api.spi.Secrets;
+
 /** One configured CKAN portal (etc/io.urbanhub.rest.opendata.ckan-*.cfg) that a tenant's open data is published to. */
 @Component(configurationPid = "io.urbanhub.rest.opendata.ckan", configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = CkanConfig.class, factory = true)
@@ -27,7 +29,7 @@ public class CkanPublisher {
             throw new IllegalArgumentException("intervalMinutes " + config.intervalMinutes() + " is less than 1");
         }
         CkanSync sync = new CkanSync(export.catalog(), config.tenant(), config.organization(),
-                new CkanClient(config.ckanUrl(), config.apiToken(), TIMEOUT));
+                new CkanClient(config.ckanUrl(), Secrets.reveal(config.apiToken()), TIMEOUT));
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hub-opendata-ckan");
             thread.setDaemon(true);

@@ -24,6 +24,7 @@ import io.urbanhub.api.model.Tenants;
 import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.Input;
 import io.urbanhub.api.spi.LogContext;
+import io.urbanhub.api.spi.Secrets;
 import io.urbanhub.route.datex2.internal.feed.ClientCertificates;
 import io.urbanhub.route.datex2.internal.feed.FeedClient;
 import io.urbanhub.route.datex2.internal.feed.FeedException;
@@ -62,8 +63,9 @@ public class Datex2Routes extends RouteBuilder {
             throw new IllegalArgumentException("pollSeconds must be at least 1, not " + config.pollSeconds());
         }
         PublicationIngest ingest = new PublicationIngest(adapter, tenant, dataLayer);
-        FeedClient feeds = new FeedClient(ClientCertificates.context(config.keyStore(), config.keyStorePassword().toCharArray(),
-                config.trustStore(), config.trustStorePassword().toCharArray()), Duration.ofSeconds(30));
+        FeedClient feeds = new FeedClient(ClientCertificates.context(config.keyStore(),
+                Secrets.reveal(config.keyStorePassword()).toCharArray(), config.trustStore(),
+                Secrets.reveal(config.trustStorePassword()).toCharArray()), Duration.ofSeconds(30));
         String[] urls = config.feedUrls();
         for (int i = 0; i < urls.length; i++) {
             URI feed = URI.create(urls[i].trim());
@@ -73,7 +75,7 @@ public class Datex2Routes extends RouteBuilder {
         if (!config.pushSecret().isBlank()) {
             // started now and stopped with the context, whose parking table it shares
             getCamelContext().addService(new PushServer("/traffic-datex2/" + adapter.substring(adapter.indexOf('.') + 1),
-                    config.pushHeader(), config.pushSecret(), xml -> read(xml, ingest)), true, true);
+                    config.pushHeader(), Secrets.reveal(config.pushSecret()), xml -> read(xml, ingest)), true, true);
         }
     }
 
@@ -86,7 +88,7 @@ public class Datex2Routes extends RouteBuilder {
 
     private void pullLogged(FeedClient feeds, URI feed, PublicationIngest ingest, String adapter, String tenant)
             throws FeedException {
-        if (!(feeds.fetch(feed, config.username(), config.password()) instanceof FeedClient.Publication publication)) {
+        if (!(feeds.fetch(feed, config.username(), Secrets.reveal(config.password())) instanceof FeedClient.Publication publication)) {
             return;
         }
         try (InputStream xml = publication.xml()) {

@@ -28,6 +28,7 @@ import io.urbanhub.api.model.EntityId;
 import io.urbanhub.api.model.Tenants;
 import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.LogContext;
+import io.urbanhub.api.spi.Secrets;
 
 /**
  * One instance per utility and tenant: {@code etc/io.urbanhub.route.utility.meter-<name>.cfg}, running as
@@ -114,7 +115,7 @@ public class MeterReadingsRoutes extends RouteBuilder {
                 .append("&strictHostKeyChecking=yes&useUserKnownHostsFile=false&binary=true&stepwise=false")
                 .append("&throwExceptionOnConnectFailed=true");
         if (!config.sftpPassword().isBlank()) {
-            uri.append("&password=RAW(").append(config.sftpPassword()).append(')');
+            uri.append("&password=RAW(").append(Secrets.reveal(config.sftpPassword())).append(')');
         }
         if (!config.sftpPrivateKeyFile().isBlank()) {
             uri.append("&privateKeyFile=").append(config.sftpPrivateKeyFile());

@@ -23,6 +23,7 @@ import io.urbanhub.api.model.Tenants;
 import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.Input;
 import io.urbanhub.api.spi.LogContext;
+import io.urbanhub.api.spi.Secrets;
 import io.urbanhub.route.kdn.open311.internal.client.GeoReportClient;
 import io.urbanhub.route.kdn.open311.internal.client.Submission;
 import io.urbanhub.route.kdn.open311.internal.ingest.RequestIngest;
@@ -76,9 +77,10 @@ public class Open311Routes extends RouteBuilder {
 
         from("timer:pull?delay=0&period=" + config.pollSeconds() * 1000L).routeId("pull")
                 .process(exchange -> pull(client, format, ingest, adapter, tenant));
+        String apiKey = Secrets.reveal(config.apiKey());
         from(SUBMIT_ENDPOINT).routeId("submit")
                 .process(exchange -> {
-                    Map<String, String> form = Submission.form(exchange.getIn().getMandatoryBody(Map.class), config.apiKey());
+                    Map<String, String> form = Submission.form(exchange.getIn().getMandatoryBody(Map.class), apiKey);
                     exchange.getMessage().setBody(GeoReportReader.submitted(client.submit(form)));
                 });
     }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.urbanhub.api.admin.InstanceNames;
+import io.urbanhub.api.spi.Secrets;
 import io.urbanhub.rest.cxf.CxfServers;
 import io.urbanhub.route.kdn.open311.internal.client.GeoReportClient;
 
@@ -34,7 +35,8 @@ public class Open311Submissions {
         }
         String address = "/" + Open311Routes.ADAPTER + "/" + InstanceNames.instance(properties);
         server = CxfServers.publish(address, List.of(new SubmissionResource(
-                new GeoReportClient(config.endpoint(), config.jurisdictionId()), config.clientApiKey(), config.apiKey())));
+                new GeoReportClient(config.endpoint(), config.jurisdictionId()), Secrets.reveal(config.clientApiKey()),
+                Secrets.reveal(config.apiKey()))));
         LOG.info("Open311 requests of {} are submitted at {}/requests.json", config.tenant(), address);
     }
 

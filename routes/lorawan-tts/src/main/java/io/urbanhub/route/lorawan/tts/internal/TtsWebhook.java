@@ -17,6 +17,7 @@ import io.urbanhub.api.model.Tenants;
 import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.DeviceRegistry;
 import io.urbanhub.api.spi.PayloadDecoders;
+import io.urbanhub.api.spi.Secrets;
 import io.urbanhub.lorawan.UplinkHandler;
 import io.urbanhub.rest.cxf.CxfServers;
 
@@ -43,7 +44,8 @@ public class TtsWebhook {
         UplinkHandler uplinks = new UplinkHandler(adapter, TtsRoutes.SYSTEM, Tenants.require(config.tenant()), dataLayer,
                 devices, decoders);
         String address = "/" + TtsRoutes.ADAPTER + "/" + instance;
-        server = CxfServers.publish(address, List.of(new WebhookResource(uplinks, config.webhookHeader(), config.webhookSecret())));
+        server = CxfServers.publish(address, List.of(new WebhookResource(uplinks, config.webhookHeader(),
+                Secrets.reveal(config.webhookSecret()))));
         LOG.info("Webhook of {} receives uplinks at {}/uplink", adapter, address);
     }
 
