@@ -123,7 +123,7 @@ public final class StoreBenchmark {
         return runs.get(runs.size() - 1);
     }
 
-    private static List<Double> ratios(List<Double> values, List<Double> baselines) {
+    static List<Double> ratios(List<Double> values, List<Double> baselines) {
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             ratios.add(values.get(i) / baselines.get(i));
@@ -131,7 +131,7 @@ public final class StoreBenchmark {
         return ratios;
     }
 
-    private static HikariDataSource pool(TestPostgres postgres) {
+    static HikariDataSource pool(TestPostgres postgres) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.jdbcUrl());
         config.setUsername(postgres.username());
@@ -140,7 +140,7 @@ public final class StoreBenchmark {
         return new HikariDataSource(config);
     }
 
-    private static String postgresVersion(HikariDataSource dataSource) throws Exception {
+    static String postgresVersion(HikariDataSource dataSource) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SHOW server_version")) {
             result.next();
@@ -148,7 +148,8 @@ public final class StoreBenchmark {
         }
     }
 
-    private static Map<String, Object> machine() {
+    /** What the numbers were measured on, for every report. */
+    public static Map<String, Object> machine() {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
@@ -160,7 +161,7 @@ public final class StoreBenchmark {
         return machine;
     }
 
-    private static void progress(String format, Object... values) {
+    static void progress(String format, Object... values) {
         System.out.println(String.format(Locale.ROOT, format, values));
     }
 }
