@@ -3,6 +3,9 @@ package io.urbanhub.lorawan;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -53,41 +56,66 @@ public final class UplinkHandler {
         this.decoders = decoders;
     }
 
+    /** Handles the uplink and waits until it is stored, spooled, a duplicate or a dead letter. */
     public Receipt handle(byte[] payload, Instant receivedAt, UplinkFormat format) {
+        try {
+            return submit(payload, receivedAt, format).toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while storing an uplink of " + adapter, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new IllegalStateException("The uplink of " + adapter + " was not stored", e.getCause());
+        }
+    }
+
+    /**
+     * Parses, decodes and hands the uplink to the data layer without waiting for the store: completes when it is
+     * stored, spooled, a duplicate or a dead letter, and fails when the data layer could not take it.
+     */
+    public CompletionStage<Receipt> submit(byte[] payload, Instant receivedAt, UplinkFormat format) {
         // every line logged while this uplink is handled names tenant, adapter instance and device
         try (MDC.MDCCloseable t = MDC.putCloseable(LogContext.TENANT, tenant);
              MDC.MDCCloseable a = MDC.putCloseable(LogContext.ADAPTER, adapter)) {
-            return handleLogged(payload, receivedAt, format);
+            return submitLogged(payload, receivedAt, format);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         } finally {
             MDC.remove(LogContext.DEVICE);
         }
     }
 
-    private Receipt handleLogged(byte[] payload, Instant receivedAt, UplinkFormat format) {
+    private CompletionStage<Receipt> submitLogged(byte[] payload, Instant receivedAt, UplinkFormat format) {
         if (payload.length > DataLayer.MAX_PAYLOAD_BYTES) {
-            return dataLayer.reject(input(payload, receivedAt, null, null),
-                    "payload of " + payload.length + " bytes exceeds the limit of " + DataLayer.MAX_PAYLOAD_BYTES);
+            return CompletableFuture.completedFuture(dataLayer.reject(input(payload, receivedAt, null, null),
+                    "payload of " + payload.length + " bytes exceeds the limit of " + DataLayer.MAX_PAYLOAD_BYTES));
         }
         LorawanUplink uplink;
         try {
             uplink = format.parse(payload);
         } catch (BadUplinkException e) {
-            return dataLayer.reject(input(payload, receivedAt, null, null), e.getMessage());
+            return CompletableFuture.completedFuture(dataLayer.reject(input(payload, receivedAt, null, null), e.getMessage()));
         }
         Input input = input(payload, receivedAt, uplink.devEui(), uplink.messageId());
         MDC.put(LogContext.DEVICE, uplink.devEui());
+        Observation observation;
         try {
-            Observation observation = observe(uplink, receivedAt);
-            Receipt receipt = dataLayer.accept(input, List.of(observation));
-            // the summary is built only when someone reads it: this runs for every uplink
+            observation = observe(uplink, receivedAt);
+        } catch (BadUplinkException e) {
+            return CompletableFuture.completedFuture(dataLayer.reject(input, e.getMessage()));
+        }
+        return dataLayer.submit(input, List.of(observation)).thenApply(receipt -> {
+            // the summary is built only when someone reads it: this runs for every uplink, on the store's thread
             if (receipt == Receipt.STORED && LOG.isInfoEnabled()) {
-                LOG.info("Uplink {} of {} ({}): {}", uplink.frameCounter(), observation.entity().localId(), uplink.devEui(),
-                        summary(observation));
+                try (MDC.MDCCloseable t = MDC.putCloseable(LogContext.TENANT, tenant);
+                     MDC.MDCCloseable a = MDC.putCloseable(LogContext.ADAPTER, adapter);
+                     MDC.MDCCloseable d = MDC.putCloseable(LogContext.DEVICE, uplink.devEui())) {
+                    LOG.info("Uplink {} of {} ({}): {}", uplink.frameCounter(), observation.entity().localId(),
+                            uplink.devEui(), summary(observation));
+                }
             }
             return receipt;
-        } catch (BadUplinkException e) {
-            return dataLayer.reject(input, e.getMessage());
-        }
+        });
     }
 
     private Observation observe(LorawanUplink uplink, Instant receivedAt) throws BadUplinkException {

@@ -3,7 +3,7 @@
  * device, decode its payload, hand the observation to the data layer, or keep it as a dead letter.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.urbanhub.lorawan;
 
 import org.osgi.annotation.bundle.Export;

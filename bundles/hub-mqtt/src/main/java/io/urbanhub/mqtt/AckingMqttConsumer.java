@@ -2,6 +2,7 @@ package io.urbanhub.mqtt;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -30,13 +31,21 @@ final class AckingMqttConsumer extends DefaultConsumer implements MqttCallbackEx
     private static final Logger LOG = LoggerFactory.getLogger(AckingMqttConsumer.class);
     private static final long TIMEOUT_MILLIS = 30_000;
     private static final long RECONNECT_PAUSE_MILLIS = 2_000;
+    /**
+     * Messages handed to the route and not yet done with. A route step that completes later (see
+     * {@link CompletingProcessor}) frees its worker at once, so this, and for QoS 1 the broker's window, bounds
+     * what is held in memory.
+     */
+    static final int MAX_IN_FLIGHT = 1_000;
 
     private final MqttSubscription subscription;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean reconnecting = new AtomicBoolean();
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private MqttAsyncClient client;
     private InOrderAcks acks;
     private ExecutorService workers;
+    private ExecutorService acknowledger;
     private ScheduledExecutorService reconnects;
 
     AckingMqttConsumer(AckingMqttEndpoint endpoint, Processor processor, MqttSubscription subscription) {
@@ -50,6 +59,8 @@ final class AckingMqttConsumer extends DefaultConsumer implements MqttCallbackEx
         stopping.set(false);
         var executors = getEndpoint().getCamelContext().getExecutorServiceManager();
         workers = executors.newFixedThreadPool(this, "hub-mqtt " + subscription.topic(), subscription.concurrentConsumers());
+        // acknowledgements leave from a thread of their own, never from the store's thread that completed the route
+        acknowledger = executors.newSingleThreadExecutor(this, "hub-mqtt acks " + subscription.topic());
         reconnects = executors.newSingleThreadScheduledExecutor(this, "hub-mqtt reconnect " + subscription.topic());
         client = new MqttAsyncClient(subscription.brokerUrl(), subscription.clientId(), new MemoryPersistence());
         client.setManualAcks(true);
@@ -91,6 +102,17 @@ final class AckingMqttConsumer extends DefaultConsumer implements MqttCallbackEx
         if (stopping.get()) {
             return; // not acknowledged: the broker keeps it for the next session
         }
+        try {
+            // holding Paho's callback thread holds the connection: the broker keeps the rest
+            while (!inFlight.tryAcquire(1, TimeUnit.SECONDS)) {
+                if (stopping.get()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         InOrderAcks.Pending pending = acks.arrived(message.getId(), message.getQos());
         workers.execute(() -> handle(pending, topic, message));
     }
@@ -99,20 +121,36 @@ final class AckingMqttConsumer extends DefaultConsumer implements MqttCallbackEx
         // what was handed over is handled even while stopping: a broker such as Moquette may hold a message left
         // unacknowledged in the session's window instead of sending it again, and stall the session
         Exchange exchange = createExchange(false);
+        exchange.getMessage().setBody(message.getPayload());
+        exchange.getMessage().setHeader(AckingMqttComponent.TOPIC_HEADER, topic);
         try {
-            exchange.getMessage().setBody(message.getPayload());
-            exchange.getMessage().setHeader(AckingMqttComponent.TOPIC_HEADER, topic);
-            getProcessor().process(exchange);
-        } catch (Exception e) {
+            getAsyncProcessor().process(exchange, doneSync -> {
+                if (doneSync) {
+                    done(pending, exchange);
+                } else {
+                    acknowledger.execute(() -> done(pending, exchange));
+                }
+            });
+        } catch (RuntimeException e) {
             exchange.setException(e);
+            done(pending, exchange);
         }
-        if (exchange.getException() == null) {
-            acks.handled(pending);
-        } else {
-            getExceptionHandler().handleException("Not acknowledged, the broker sends it again", exchange, exchange.getException());
-            connectAnew();
+    }
+
+    /** The route is done with the message, on the worker or later on whichever thread completed it. */
+    private void done(InOrderAcks.Pending pending, Exchange exchange) {
+        try {
+            if (exchange.getException() == null) {
+                acks.handled(pending);
+            } else {
+                getExceptionHandler().handleException("Not acknowledged, the broker sends it again", exchange,
+                        exchange.getException());
+                connectAnew();
+            }
+            releaseExchange(exchange, false);
+        } finally {
+            inFlight.release();
         }
-        releaseExchange(exchange, false);
     }
 
     private static void acknowledge(MqttAsyncClient client, int messageId, int qos) {
@@ -182,8 +220,12 @@ final class AckingMqttConsumer extends DefaultConsumer implements MqttCallbackEx
     protected void doStop() throws Exception {
         stopping.set(true);
         var executors = getEndpoint().getCamelContext().getExecutorServiceManager();
-        // the workers finish and acknowledge what they hold before the connection goes
+        // the workers finish, and what they handed on completes and is acknowledged, before the connection goes
         executors.shutdownGraceful(workers, TIMEOUT_MILLIS);
+        if (inFlight.tryAcquire(MAX_IN_FLIGHT, TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+            inFlight.release(MAX_IN_FLIGHT);
+        }
+        executors.shutdownGraceful(acknowledger, TIMEOUT_MILLIS);
         executors.shutdownNow(reconnects);
         try {
             if (client.isConnected()) {

@@ -23,6 +23,7 @@ import io.urbanhub.lorawan.DownlinkTopics;
 import io.urbanhub.lorawan.UplinkFormat;
 import io.urbanhub.lorawan.UplinkHandler;
 import io.urbanhub.mqtt.AckingMqttComponent;
+import io.urbanhub.mqtt.CompletingProcessor;
 
 /**
  * One instance per ChirpStack (or per municipality on a shared one):
@@ -74,7 +75,8 @@ public class ChirpStackRoutes extends RouteBuilder {
         AckingMqttComponent.addTo(getCamelContext());
         // acknowledged once durable in the store or a dead letter; uplinks of several devices at once
         from(broker.uri(AckingMqttComponent.SCHEME, config.topic(), clientId, "cleanSession=false")).routeId("uplinks")
-                .process(exchange -> uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now(), format));
+                .process(CompletingProcessor.of(exchange -> uplinks.submit(exchange.getMessage().getBody(byte[].class),
+                        Instant.now(), format)));
         // dead letters handed back by hub:deadletter-replay
         from(AdapterInstances.REPLAY_ENDPOINT).routeId(AdapterInstances.REPLAY_ROUTE)
                 .process(exchange -> uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now(), format));

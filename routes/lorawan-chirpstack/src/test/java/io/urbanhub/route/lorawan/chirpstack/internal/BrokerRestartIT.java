@@ -246,7 +246,8 @@ class BrokerRestartIT {
             options.setCleanSession(false);
             options.setAutomaticReconnect(true);
             options.setMaxReconnectDelay(1_000);
-            options.setMaxInflight(RATE * 4);
+            // what is buffered during the outage is sent at once on the return, beside what was in flight before
+            options.setMaxInflight(RATE * SECONDS);
             client.connect(options).waitForCompletion(10_000);
         }
 

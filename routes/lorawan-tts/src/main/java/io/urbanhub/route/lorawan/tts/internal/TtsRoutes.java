@@ -22,6 +22,7 @@ import io.urbanhub.api.spi.PayloadDecoders;
 import io.urbanhub.lorawan.DownlinkTopics;
 import io.urbanhub.lorawan.UplinkHandler;
 import io.urbanhub.mqtt.AckingMqttComponent;
+import io.urbanhub.mqtt.CompletingProcessor;
 
 /**
  * One instance per The Things Stack application (or per municipality on a shared one):
@@ -80,11 +81,11 @@ public class TtsRoutes extends RouteBuilder {
         AckingMqttComponent.addTo(getCamelContext());
         // acknowledged once durable in the store or a dead letter; uplinks of several devices at once
         from(broker.uri(AckingMqttComponent.SCHEME, config.topic(), clientId, "cleanSession=false")).routeId("uplinks")
-                .process(exchange -> {
+                .process(CompletingProcessor.of(exchange -> {
                     String topic = exchange.getMessage().getHeader(PAHO_RECEIVED_TOPIC_HEADER, String.class);
-                    uplinks.handle(exchange.getMessage().getBody(byte[].class), Instant.now(),
+                    return uplinks.submit(exchange.getMessage().getBody(byte[].class), Instant.now(),
                             downlinkTopics.learning(message -> TtsUplinkParser.parse(message, topic)));
-                });
+                }));
         // hub:downlink; the topic names application and end device, which the device's uplinks told
         from(AdapterInstances.DOWNLINK_ENDPOINT).routeId(AdapterInstances.DOWNLINK_ROUTE)
                 .process(exchange -> {
