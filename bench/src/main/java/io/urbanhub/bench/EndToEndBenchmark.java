@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.urbanhub.testing.TestMqttBroker;
 import io.urbanhub.testing.TestPostgres;
 
 /**
@@ -50,18 +49,19 @@ public final class EndToEndBenchmark {
         report.put("startedAt", Instant.now().toString());
         report.put("machine", StoreBenchmark.machine());
         report.put("settings", settings(devices, saturation, seconds, rates, duplicates, repeats));
-        try (TestPostgres postgres = TestPostgres.start(); TestMqttBroker broker = TestMqttBroker.start();
+        Path work = Path.of(System.getProperty("bench.work", "target/e2e"), Long.toString(System.nanoTime()));
+        try (TestPostgres postgres = TestPostgres.start(); BenchBroker broker = BenchBroker.start(work.resolve("broker"));
              HikariDataSource dataSource = StoreBenchmark.pool(postgres);
-             HubProcess hub = HubProcess.unpack(distribution,
-                     Path.of(System.getProperty("bench.work", "target/e2e"), Long.toString(System.nanoTime())))) {
+             HubProcess hub = HubProcess.unpack(distribution, work.resolve("hub"))) {
             report.put("postgresql", StoreBenchmark.postgresVersion(dataSource) + (postgres.isEmbedded() ? " (embedded)" : " (local server)"));
-            report.put("broker", broker.isEmbedded() ? "Moquette (embedded)" : "Mosquitto on 127.0.0.1:1883");
+            String brokerUrl = System.getProperty("bench.brokerUrl", broker.url());
+            report.put("broker", brokerUrl.equals(broker.url()) ? broker.description() : brokerUrl);
             List<PilotDevices.Device> qos0Devices = PilotDevices.devices(devices, 0);
             List<PilotDevices.Device> qos1Devices = PilotDevices.devices(devices, 1);
 
-            hub.configure(postgres.jdbcUrl(), postgres.username(), broker.url());
-            hub.addChirpStackInstance(RAW_TENANT, broker.url(), "bench-qos0", 0);
-            hub.addChirpStackInstance(TENANT, broker.url(), "bench-qos1", 1);
+            hub.configure(postgres.jdbcUrl(), postgres.username(), brokerUrl);
+            hub.addChirpStackInstance(RAW_TENANT, brokerUrl, "bench-qos0", 0);
+            hub.addChirpStackInstance(TENANT, brokerUrl, "bench-qos1", 1);
             List<String> csv = new ArrayList<>(PilotDevices.csv(qos0Devices, RAW_TENANT));
             csv.addAll(PilotDevices.csv(qos1Devices, TENANT).subList(1, devices + 1));
             hub.registerDevices(csv);
@@ -77,12 +77,12 @@ public final class EndToEndBenchmark {
                  RssPeak peak = new RssPeak(hub)) {
                 for (int run = 0; run < repeats; run++) {
                     StoreBenchmark.progress("run %d of %d", run + 1, repeats);
-                    add(runs, "rawBrokerQos0", RawBroker.messagesPerSecond(broker.url(), 0, qos0Devices, saturation));
-                    add(runs, "rawBrokerQos1", RawBroker.messagesPerSecond(broker.url(), 1, qos1Devices, saturation));
+                    add(runs, "rawBrokerQos0", RawBroker.messagesPerSecond(brokerUrl, 0, qos0Devices, saturation));
+                    add(runs, "rawBrokerQos1", RawBroker.messagesPerSecond(brokerUrl, 1, qos1Devices, saturation));
                     add(runs, "rawCopyRowsPerSecond", RawCopy.rowsPerSecond(dataSource, saturation * 5));
-                    Saturation qos1 = saturate(hub, commits, dataSource, broker.url(), "bench-qos1", 1, qos1Devices,
+                    Saturation qos1 = saturate(hub, commits, dataSource, brokerUrl, "bench-qos1", 1, qos1Devices,
                             duplicates, qos1Next, saturation);
-                    Saturation qos0 = saturate(hub, commits, dataSource, broker.url(), "bench-qos0", 0, qos0Devices,
+                    Saturation qos0 = saturate(hub, commits, dataSource, brokerUrl, "bench-qos0", 0, qos0Devices,
                             duplicates, qos0Next, saturation);
                     add(runs, "hubQos1UplinksPerSecond", qos1.uplinksPerSecond());
                     add(runs, "hubQos1RowsPerSecond", qos1.rowsPerSecond());
@@ -95,7 +95,7 @@ public final class EndToEndBenchmark {
                             qos1.uplinksPerSecond(), qos1.rowsPerSecond(), qos1.cpuCores(), qos0.uplinksPerSecond(),
                             qos0.storedShare());
                     for (int rate : rates) {
-                        Latencies latencies = paced(commits, broker.url(), qos1Devices, duplicates, qos1Next, rate, seconds);
+                        Latencies latencies = paced(commits, brokerUrl, qos1Devices, duplicates, qos1Next, rate, seconds);
                         add(runs, "p50At" + rate, latencies.percentileMillis(50));
                         add(runs, "p95At" + rate, latencies.percentileMillis(95));
                         add(runs, "p99At" + rate, latencies.percentileMillis(99));

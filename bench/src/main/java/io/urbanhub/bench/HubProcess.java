@@ -89,6 +89,11 @@ final class HubProcess implements AutoCloseable {
                 .directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()));
         builder.environment().put("URBANHUB_ADMIN_PASSWORD", UUID.randomUUID().toString());
+        if (Boolean.getBoolean("bench.jfr")) {
+            // a profile of the whole run, for finding where the time goes: jfr print --events jdk.ExecutionSample
+            builder.environment().put("EXTRA_JAVA_OPTS", "-XX:StartFlightRecording=settings=profile,filename="
+                    + home.resolve("hub.jfr").toAbsolutePath());
+        }
         long started = System.nanoTime();
         karaf = builder.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
