@@ -3,6 +3,7 @@ package io.urbanhub.bench;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -53,13 +54,22 @@ final class BenchBroker implements AutoCloseable {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return new BenchBroker(process, null, "tcp://127.0.0.1:" + port,
-                        "Mosquitto (" + installed.get() + "), max_inflight_messages 1000, max_queued_messages 100000");
+                        version(installed.get()) + ", max_inflight_messages 1000, max_queued_messages 100000");
             } catch (IOException notYet) {
                 TimeUnit.MILLISECONDS.sleep(50);
             }
         }
         process.destroyForcibly();
         throw new IOException("Mosquitto did not listen on " + port + "; see " + folder.resolve("mosquitto.out"));
+    }
+
+    /** The first line of {@code mosquitto -h}, e.g. "mosquitto version 2.0.11". */
+    private static String version(Path mosquitto) throws IOException, InterruptedException {
+        Process help = new ProcessBuilder(mosquitto.toString(), "-h").redirectErrorStream(true).start();
+        String first = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines().findFirst().orElse("mosquitto");
+        help.waitFor();
+        return first.strip();
     }
 
     String url() {
