@@ -89,6 +89,11 @@ final class HubProcess implements AutoCloseable {
                 .directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()));
         builder.environment().put("URBANHUB_ADMIN_PASSWORD", UUID.randomUUID().toString());
+        String maxMem = System.getProperty("bench.hubMaxMem", "");
+        if (!maxMem.isBlank()) {
+            // bin/karaf turns it into -Xmx
+            builder.environment().put("JAVA_MAX_MEM", maxMem);
+        }
         if (Boolean.getBoolean("bench.jfr")) {
             // a profile of the whole run, for finding where the time goes: jfr print --events jdk.ExecutionSample
             builder.environment().put("EXTRA_JAVA_OPTS", "-XX:StartFlightRecording=settings=profile,filename="
