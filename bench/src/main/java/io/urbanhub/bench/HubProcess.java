@@ -89,10 +89,10 @@ final class HubProcess implements AutoCloseable {
                 .directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()));
         builder.environment().put("URBANHUB_ADMIN_PASSWORD", UUID.randomUUID().toString());
-        String maxMem = System.getProperty("bench.hubMaxMem", "");
-        if (!maxMem.isBlank()) {
-            // bin/karaf turns it into -Xmx
-            builder.environment().put("JAVA_MAX_MEM", maxMem);
+        String javaOpts = System.getProperty("bench.hubJavaOpts", "");
+        if (!javaOpts.isBlank()) {
+            // bin/karaf passes them to the JVM, instead of those of bin/setenv
+            builder.environment().put("JAVA_OPTS", javaOpts);
         }
         if (Boolean.getBoolean("bench.jfr")) {
             // a profile of the whole run, for finding where the time goes: jfr print --events jdk.ExecutionSample
