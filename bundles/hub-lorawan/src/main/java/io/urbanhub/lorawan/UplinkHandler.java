@@ -104,18 +104,22 @@ public final class UplinkHandler {
         } catch (BadUplinkException e) {
             return CompletableFuture.completedFuture(dataLayer.reject(input, e.getMessage()));
         }
-        return dataLayer.submit(input, List.of(observation)).thenApply(receipt -> {
-            // the summary is built only when someone reads it: this runs for every uplink, on the store's thread
-            if (receipt == Receipt.STORED && LOG.isInfoEnabled()) {
-                try (MDC.MDCCloseable t = MDC.putCloseable(LogContext.TENANT, tenant);
-                     MDC.MDCCloseable a = MDC.putCloseable(LogContext.ADAPTER, adapter);
-                     MDC.MDCCloseable d = MDC.putCloseable(LogContext.DEVICE, uplink.devEui())) {
-                    LOG.info("Uplink {} of {} ({}): {}", uplink.frameCounter(), observation.entity().localId(),
-                            uplink.devEui(), summary(observation));
+        CompletionStage<Receipt> receipt = dataLayer.submit(input, List.of(observation));
+        // the summary is built only when someone reads it, and written off the thread that completes the store's
+        // commits, which serves every adapter
+        if (LOG.isInfoEnabled()) {
+            receipt.thenAcceptAsync(outcome -> {
+                if (outcome == Receipt.STORED) {
+                    try (MDC.MDCCloseable t = MDC.putCloseable(LogContext.TENANT, tenant);
+                         MDC.MDCCloseable a = MDC.putCloseable(LogContext.ADAPTER, adapter);
+                         MDC.MDCCloseable d = MDC.putCloseable(LogContext.DEVICE, uplink.devEui())) {
+                        LOG.info("Uplink {} of {} ({}): {}", uplink.frameCounter(), observation.entity().localId(),
+                                uplink.devEui(), summary(observation));
+                    }
                 }
-            }
-            return receipt;
-        });
+            });
+        }
+        return receipt;
     }
 
     private Observation observe(LorawanUplink uplink, Instant receivedAt) throws BadUplinkException {
