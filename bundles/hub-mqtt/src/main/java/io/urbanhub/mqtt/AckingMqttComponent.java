@@ -17,8 +17,9 @@ import org.apache.camel.support.DefaultComponent;
 public class AckingMqttComponent extends DefaultComponent {
 
     /**
-     * Each worker waits until its message is stored; a broker keeps about this many unacknowledged messages in
-     * flight per client (Mosquitto's max_inflight_messages), so fewer workers would leave that window unused.
+     * Workers that run the route. A route whose store step waits holds one per message, and a broker keeps 20
+     * unacknowledged messages in flight per client by default (Mosquitto's max_inflight_messages); a store step
+     * made with {@link CompletingProcessor} frees its worker at once.
      */
     static final int DEFAULT_CONCURRENT_CONSUMERS = 20;
 

@@ -137,7 +137,7 @@ final class AckingMqttConsumer extends DefaultConsumer implements MqttCallbackEx
         }
     }
 
-    /** The route is done with the message, on the worker or later on whichever thread completed it. */
+    /** The route is done with the message: on the worker, or on the acknowledger when the route completed later. */
     private void done(InOrderAcks.Pending pending, Exchange exchange) {
         try {
             if (exchange.getException() == null) {
