@@ -128,13 +128,16 @@ final class HubProcess implements AutoCloseable {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // utime and stime are fields 14 and 15 of stat, in clock ticks of 1/100 s on Linux
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        long rssKb = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                .filter(line -> line.startsWith("VmRSS:")).mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
-                .findFirst().orElse(0);
-        return new Usage(Duration.ofMillis(ticks * 10), rssKb * 1024);
+        List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
+        return new Usage(Duration.ofMillis(ticks * 10), status(status, "VmRSS:") * 1024, status(status, "Threads:"));
     }
 
-    record Usage(Duration cpu, long rssBytes) {
+    private static long status(List<String> status, String field) {
+        return status.stream().filter(line -> line.startsWith(field))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(0);
+    }
+
+    record Usage(Duration cpu, long rssBytes, long threads) {
     }
 
     /** bin/karaf starts the JVM as a child of its shell script, or execs it. */
