@@ -9,11 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.security.PublicKey;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -80,12 +76,13 @@ public class KillNineIT {
                     assertEquals("every uplink acknowledged by the broker", sent, networkServer.awaitAcknowledged(sent));
                 }
                 awaitLogged(hub, karaf, "Adapter lorawan-chirpstack." + TENANT + " is RUNNING", 2);
-                long stored = awaitStored(postgres, sent);
+                long stored = postgres.awaitCount("SELECT COUNT(*) FROM hub_input WHERE tenant = ?", TENANT, sent,
+                    Duration.ofSeconds(30));
                 double caughtUp = (System.nanoTime() - restartedAt) / 1e9;
-                long deadLetters = count(postgres, "SELECT COUNT(*) FROM hub_dead_letter WHERE tenant = ?");
-                long observations = count(postgres, "SELECT COUNT(*) FROM hub_observation WHERE tenant = ?");
-                long distinct = count(postgres, "SELECT COUNT(*) FROM (SELECT DISTINCT entity_id, attribute, message_id"
-                        + " FROM hub_observation WHERE tenant = ?) once");
+                long deadLetters = postgres.count("SELECT COUNT(*) FROM hub_dead_letter WHERE tenant = ?", TENANT);
+                long observations = postgres.count("SELECT COUNT(*) FROM hub_observation WHERE tenant = ?", TENANT);
+                long distinct = postgres.count("SELECT COUNT(*) FROM (SELECT DISTINCT entity_id, attribute, message_id"
+                        + " FROM hub_observation WHERE tenant = ?) once", TENANT);
                 System.out.printf("| kill -9 of Karaf at 5 s, restarted at once | %d | %d | %d | %d | caught up %.1f s after the restart |%n",
                         sent, stored, observations - distinct, deadLetters, caughtUp);
                 assertEquals("stored and dead letters make up what was sent", sent, stored + deadLetters);
@@ -200,31 +197,7 @@ public class KillNineIT {
         }
     }
 
-    /** Waits while the count grows; gives up once it stood still for 30 s. */
-    private static long awaitStored(TestPostgres postgres, long expected) throws Exception {
-        long stored = 0;
-        long lastGrowth = System.nanoTime();
-        while (stored < expected && System.nanoTime() - lastGrowth < TimeUnit.SECONDS.toNanos(30)) {
-            Thread.sleep(200);
-            long now = count(postgres, "SELECT COUNT(*) FROM hub_input WHERE tenant = ?");
-            if (now > stored) {
-                stored = now;
-                lastGrowth = System.nanoTime();
-            }
-        }
-        return stored;
-    }
 
-    private static long count(TestPostgres postgres, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, TENANT);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-    }
 
     private static String devEui(int device) {
         return String.format("70b3d57ed4%06x", device);

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -63,6 +66,36 @@ public final class TestPostgres implements AutoCloseable {
 
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), username(), password());
+    }
+
+    /** The one number a query answers for one string parameter, e.g. the rows of a tenant. */
+    public long count(String sql, String parameter) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Waits while the count grows, until it reaches {@code expected} or has stood still for {@code idle}, as a store
+     * catching up with a backlog does; the last count.
+     */
+    public long awaitCount(String sql, String parameter, long expected, Duration idle)
+            throws SQLException, InterruptedException {
+        long counted = 0;
+        long lastGrowth = System.nanoTime();
+        while (counted < expected && System.nanoTime() - lastGrowth < idle.toNanos()) {
+            Thread.sleep(200);
+            long now = count(sql, parameter);
+            if (now > counted) {
+                counted = now;
+                lastGrowth = System.nanoTime();
+            }
+        }
+        return counted;
     }
 
     public boolean isEmbedded() {

@@ -121,8 +121,9 @@ public class SubscriptionsResource {
             String tenant = requests.tenant(tenantHeader, AccessLevel.WRITE);
             String json = RequestBodies.text(fragment);
             subscriptions.get(tenant, id).ifPresent(subscription -> requireReach(tenant, subscription));
-            if (RequestBodies.json(json, "The fragment").has("entities")) {
-                requireReach(tenant, RequestBodies.json(json, "The fragment"));
+            JsonNode changes = RequestBodies.json(json, "The fragment");
+            if (changes.has("entities")) {
+                requireReach(tenant, changes);
             }
             return subscriptions.patch(tenant, id, json) ? Response.noContent().build()
                     : NgsiLdErrors.notFound("No subscription " + id + " of tenant " + tenant);

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -93,11 +91,12 @@ class BrokerRestartIT {
             }
 
             long sent = RATE * SECONDS;
-            long stored = awaitStored(postgres, sent);
-            long deadLetters = count(postgres, "SELECT COUNT(*) FROM hub_dead_letter WHERE tenant = ?");
-            long observations = count(postgres, "SELECT COUNT(*) FROM hub_observation WHERE tenant = ?");
-            long distinct = count(postgres, "SELECT COUNT(*) FROM (SELECT DISTINCT entity_id, attribute, message_id"
-                    + " FROM hub_observation WHERE tenant = ?) once");
+            long stored = postgres.awaitCount("SELECT COUNT(*) FROM hub_input WHERE tenant = ?", TENANT, sent,
+                    Duration.ofSeconds(20));
+            long deadLetters = postgres.count("SELECT COUNT(*) FROM hub_dead_letter WHERE tenant = ?", TENANT);
+            long observations = postgres.count("SELECT COUNT(*) FROM hub_observation WHERE tenant = ?", TENANT);
+            long distinct = postgres.count("SELECT COUNT(*) FROM (SELECT DISTINCT entity_id, attribute, message_id"
+                    + " FROM hub_observation WHERE tenant = ?) once", TENANT);
             System.out.printf("| broker restart (%s, 3 s down) | %d | %d | %d delivered again, 0 stored | %d | %.1f s |%n",
                     broker.kind(), sent, stored, dataLayer.duplicates.get(), deadLetters, recoveryMillis.get() / 1000.0);
             assertEquals(sent, stored + deadLetters, "stored and dead letters make up what was sent");
@@ -149,30 +148,7 @@ class BrokerRestartIT {
         return dataSource;
     }
 
-    /** Waits while the count grows; gives up once it stood still for 20 s. */
-    private static long awaitStored(TestPostgres postgres, long expected) throws Exception {
-        long stored = 0;
-        long lastGrowth = System.nanoTime();
-        while (stored < expected && System.nanoTime() - lastGrowth < TimeUnit.SECONDS.toNanos(20)) {
-            Thread.sleep(200);
-            long now = count(postgres, "SELECT COUNT(*) FROM hub_input WHERE tenant = ?");
-            if (now > stored) {
-                stored = now;
-                lastGrowth = System.nanoTime();
-            }
-        }
-        return stored;
-    }
 
-    private static long count(TestPostgres postgres, String sql) throws Exception {
-        try (Connection connection = dataSource(postgres).getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, TENANT);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-    }
 
     /** The real data layer, counting what it answers. */
     private static final class CountingDataLayer implements DataLayer {
