@@ -5,15 +5,18 @@ import java.io.Reader;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -25,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.urbanhub.api.admin.DeviceAdmin;
+import io.urbanhub.api.model.EntityId;
 import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.Device;
 import io.urbanhub.api.spi.DeviceRegistry;
@@ -33,6 +37,7 @@ import io.urbanhub.core.internal.store.JdbcDevices;
 /**
  * The registered devices, kept in the store and looked up from memory: every uplink asks. Another hub on
  * the same database may change them too, so the table is checked for changes every few seconds.
+ * A county's hundred thousand devices share a handful of types and tenants, so those strings are held once.
  */
 @Component(service = {DeviceRegistry.class, DeviceAdmin.class})
 public class StoredDeviceRegistry implements DeviceRegistry, DeviceAdmin {
@@ -42,6 +47,7 @@ public class StoredDeviceRegistry implements DeviceRegistry, DeviceAdmin {
 
     private final JdbcDevices table;
     private final Map<String, Device> devices = new ConcurrentHashMap<>();
+    private final Map<String, String> sharedNames = new ConcurrentHashMap<>();
     private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "hub-device-registry");
         thread.setDaemon(true);
@@ -92,6 +98,7 @@ public class StoredDeviceRegistry implements DeviceRegistry, DeviceAdmin {
         }
     }
 
+    /** Registers the file's devices; those registered just so already are not written again. */
     @Override
     public ImportResult importCsv(Reader csv) throws IOException {
         DeviceCsv.Result parsed = DeviceCsv.parse(csv);
@@ -102,7 +109,9 @@ public class StoredDeviceRegistry implements DeviceRegistry, DeviceAdmin {
                 problems.add("device " + device.deviceId() + " is listed twice; the first entry counts");
             }
         }
-        save(List.copyOf(unique.values()));
+        List<Device> changed = unique.values().stream().filter(device -> !device.equals(devices.get(device.deviceId()))).toList();
+        save(changed);
+        LOG.info("Device import: {} devices, {} of them new or changed", unique.size(), changed.size());
         return new ImportResult(unique.size(), problems);
     }
 
@@ -115,12 +124,27 @@ public class StoredDeviceRegistry implements DeviceRegistry, DeviceAdmin {
         } catch (SQLException e) {
             throw new IllegalStateException("Saving " + changed.size() + " devices failed", e);
         }
-        changed.forEach(device -> devices.put(device.deviceId(), device));
+        changed.forEach(this::keep);
     }
 
     private static Device normalized(Device device) {
         return new Device(device.deviceId().toLowerCase(Locale.ROOT), device.deviceType(), device.entity(), device.location(),
                 device.name() == null ? "" : device.name());
+    }
+
+    /** Holds the device with the shared copies of its type, tenant and entity type names; an equal one is kept as it is. */
+    private void keep(Device device) {
+        Device known = devices.get(device.deviceId());
+        if (device.equals(known)) {
+            return;
+        }
+        EntityId entity = device.entity();
+        devices.put(device.deviceId(), new Device(device.deviceId(), shared(device.deviceType()),
+                new EntityId(shared(entity.type()), shared(entity.tenant()), entity.localId()), device.location(), device.name()));
+    }
+
+    private String shared(String name) {
+        return sharedNames.computeIfAbsent(name, Function.identity());
     }
 
     private void reloadIfChanged() {
@@ -135,10 +159,12 @@ public class StoredDeviceRegistry implements DeviceRegistry, DeviceAdmin {
 
     private void reload() throws SQLException {
         String version = table.version();
-        Map<String, Device> loaded = new ConcurrentHashMap<>();
-        table.all().forEach(device -> loaded.put(device.deviceId(), device));
-        devices.keySet().retainAll(loaded.keySet());
-        devices.putAll(loaded);
+        Set<String> stored = new HashSet<>();
+        table.forEach(device -> {
+            stored.add(device.deviceId());
+            keep(device);
+        });
+        devices.keySet().retainAll(stored);
         loadedVersion = version;
         LOG.info("Device registry: {} devices", devices.size());
     }

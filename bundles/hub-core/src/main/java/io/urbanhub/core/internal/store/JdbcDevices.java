@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -18,6 +18,9 @@ import io.urbanhub.api.spi.Device;
 
 /** The device table; replacing is a delete and an insert in one transaction, alike on H2 and PostgreSQL. */
 public final class JdbcDevices {
+
+    /** Rows per round trip, on saving and on reading: a city's hundred thousand devices never sit in one batch. */
+    private static final int CHUNK = 1_000;
 
     private final DataSource dataSource;
 
@@ -32,6 +35,7 @@ public final class JdbcDevices {
                  PreparedStatement insert = connection.prepareStatement("INSERT INTO hub_device (device_id, device_type,"
                          + " tenant, entity_type, local_id, longitude, latitude, name, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 Timestamp now = Timestamp.from(Instant.now());
+                int pending = 0;
                 for (Device device : devices) {
                     delete.setString(1, device.deviceId());
                     delete.addBatch();
@@ -45,6 +49,11 @@ public final class JdbcDevices {
                     Jdbc.setOrNull(insert, 8, device.name(), Types.VARCHAR);
                     insert.setTimestamp(9, now);
                     insert.addBatch();
+                    if (++pending == CHUNK) {
+                        delete.executeBatch();
+                        insert.executeBatch();
+                        pending = 0;
+                    }
                 }
                 delete.executeBatch();
                 insert.executeBatch();
@@ -64,20 +73,27 @@ public final class JdbcDevices {
         }
     }
 
-    public List<Device> all() throws SQLException {
-        List<Device> devices = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT device_id, device_type, tenant, entity_type,"
-                     + " local_id, longitude, latitude, name FROM hub_device");
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                double longitude = rows.getDouble(6);
-                GeoPoint location = rows.wasNull() ? null : new GeoPoint(longitude, rows.getDouble(7));
-                devices.add(new Device(rows.getString(1), rows.getString(2),
-                        new EntityId(rows.getString(4), rows.getString(3), rows.getString(5)), location, rows.getString(8)));
+    /** Every device in turn, read in chunks (PostgreSQL streams only within a transaction) rather than all at once. */
+    public void forEach(Consumer<Device> action) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = connection.prepareStatement("SELECT device_id, device_type, tenant, entity_type,"
+                    + " local_id, longitude, latitude, name FROM hub_device")) {
+                select.setFetchSize(CHUNK);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        double longitude = rows.getDouble(6);
+                        GeoPoint location = rows.wasNull() ? null : new GeoPoint(longitude, rows.getDouble(7));
+                        action.accept(new Device(rows.getString(1), rows.getString(2),
+                                new EntityId(rows.getString(4), rows.getString(3), rows.getString(5)), location, rows.getString(8)));
+                    }
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
             }
         }
-        return devices;
     }
 
     /** Changes since a look: the number of devices and the time of the last save, cheap to ask often. */

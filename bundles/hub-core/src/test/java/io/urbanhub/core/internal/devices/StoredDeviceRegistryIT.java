@@ -2,9 +2,14 @@ package io.urbanhub.core.internal.devices;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -82,6 +87,51 @@ class StoredDeviceRegistryIT {
             assertEquals(2, restarted.all().stream().filter(device -> device.tenant().equals(tenant)).count());
         } finally {
             restarted.deactivate();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aLargeFileIsSavedOnceAndReadBackWithItsNamesShared(DataSource database) throws Exception {
+        JdbcStore.open(database, Duration.ofHours(24));
+        String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder csv = new StringBuilder("deviceId,deviceType,tenant,entityType,localId,longitude,latitude,name\n");
+        for (int i = 0; i < 2_500; i++) {
+            csv.append(String.format("a84041%010x,dragino-lht65,%s,IndoorEnvironmentObserved,room-%d,7.6,51.9,Raum %d%n",
+                    i, tenant, i, i));
+        }
+        StoredDeviceRegistry registry = new StoredDeviceRegistry(database, null);
+        try {
+            assertEquals(2_500, registry.importCsv(new StringReader(csv.toString())).imported());
+            Timestamp firstSave = lastSave(database);
+            Thread.sleep(5);
+
+            assertEquals(2_500, registry.importCsv(new StringReader(csv.toString())).imported());
+            assertEquals(firstSave, lastSave(database), "an unchanged file writes nothing");
+        } finally {
+            registry.deactivate();
+        }
+
+        StoredDeviceRegistry restarted = new StoredDeviceRegistry(database, null);
+        try {
+            Device first = restarted.find("a840410000000000").orElseThrow();
+            Device last = restarted.find("a8404100000009c3").orElseThrow();
+            assertEquals("room-2499", last.entity().localId());
+            assertEquals("Raum 2499", last.name());
+            assertSame(first.tenant(), last.tenant());
+            assertSame(first.deviceType(), last.deviceType());
+            assertSame(first.entity().type(), last.entity().type());
+            assertEquals(2_500, restarted.all().stream().filter(device -> device.tenant().equals(tenant)).count());
+        } finally {
+            restarted.deactivate();
+        }
+    }
+
+    private static Timestamp lastSave(DataSource database) throws SQLException {
+        try (Connection connection = database.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT MAX(saved_at) FROM hub_device")) {
+            rows.next();
+            return rows.getTimestamp(1);
         }
     }
 }
