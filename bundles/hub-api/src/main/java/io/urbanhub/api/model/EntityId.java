@@ -1,7 +1,6 @@
 package io.urbanhub.api.model;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An NGSI-LD entity id of the form {@code urn:ngsi-ld:{type}:{tenant}:{localId}}, e.g.
@@ -10,13 +9,11 @@ import java.util.regex.Pattern;
 public record EntityId(String type, String tenant, String localId) {
 
     private static final String PREFIX = "urn:ngsi-ld:";
-    private static final Pattern TYPE = Pattern.compile("[A-Z][A-Za-z0-9]{0,127}");
-    private static final Pattern LOCAL_ID = Pattern.compile("[A-Za-z0-9._~-][A-Za-z0-9._~:-]{0,255}");
 
     public EntityId {
         requireType(type);
         Tenants.require(tenant);
-        if (localId == null || !LOCAL_ID.matcher(localId).matches()) {
+        if (!IdCharacters.isLocalId(localId)) {
             throw new IllegalArgumentException("Local id '" + localId + "' may hold letters, digits and . _ ~ - : only");
         }
     }
@@ -26,7 +23,7 @@ public record EntityId(String type, String tenant, String localId) {
      * @throws IllegalArgumentException otherwise
      */
     public static String requireType(String type) {
-        if (type == null || !TYPE.matcher(type).matches()) {
+        if (!IdCharacters.isType(type)) {
             throw new IllegalArgumentException("Entity type '" + type + "' must be a Smart Data Model type name such as WeatherObserved");
         }
         return type;
