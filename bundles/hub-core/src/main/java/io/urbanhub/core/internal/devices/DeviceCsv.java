@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -30,24 +31,32 @@ public final class DeviceCsv {
     }
 
     public static Result parse(Reader csv) throws IOException {
+        List<Device> devices = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        read(csv, devices::add, problems::add);
+        return new Result(devices, problems);
+    }
+
+    /** Hands over the devices and the problems row by row, in the file's order: a file of any length reads in little memory. */
+    public static void read(Reader csv, Consumer<Device> devices, Consumer<String> problems) throws IOException {
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
         mapper.enable(CsvParser.Feature.TRIM_SPACES);
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withComments();
-        List<Device> devices = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
         try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class).with(schema).readValues(csv)) {
             while (rows.hasNext()) {
                 Map<String, String> row = rows.next();
                 int line = rows.getCurrentLocation().getLineNr() - 1;
+                Device device;
                 try {
-                    devices.add(device(row));
+                    device = device(row);
                 } catch (IllegalArgumentException e) {
-                    problems.add("line " + line + ": " + e.getMessage());
+                    problems.accept("line " + line + ": " + e.getMessage());
+                    continue;
                 }
+                devices.accept(device);
             }
         }
-        return new Result(devices, problems);
     }
 
     private static Device device(Map<String, String> row) {

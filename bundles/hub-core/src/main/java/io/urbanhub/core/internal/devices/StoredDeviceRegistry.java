@@ -3,10 +3,12 @@ package io.urbanhub.core.internal.devices;
 import java.io.IOException;
 import java.io.Reader;
 import java.sql.SQLException;
+import java.util.AbstractCollection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -28,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.urbanhub.api.admin.DeviceAdmin;
-import io.urbanhub.api.model.EntityId;
 import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.Device;
 import io.urbanhub.api.spi.DeviceRegistry;
@@ -37,7 +37,7 @@ import io.urbanhub.core.internal.store.JdbcDevices;
 /**
  * The registered devices, kept in the store and looked up from memory: every uplink asks. Another hub on
  * the same database may change them too, so the table is checked for changes every few seconds.
- * A county's hundred thousand devices share a handful of types and tenants, so those strings are held once.
+ * Each device is held packed (about a hundred bytes), so a registry of a million devices fits the shipped heap.
  */
 @Component(service = {DeviceRegistry.class, DeviceAdmin.class})
 public class StoredDeviceRegistry implements DeviceRegistry, DeviceAdmin {
@@ -46,8 +46,8 @@ public class StoredDeviceRegistry implements DeviceRegistry, DeviceAdmin {
     private static final long CHECK_SECONDS = 5;
 
     private final JdbcDevices table;
-    private final Map<String, Device> devices = new ConcurrentHashMap<>();
-    private final Map<String, String> sharedNames = new ConcurrentHashMap<>();
+    private final PackedDevices packing = new PackedDevices();
+    private final Map<String, byte[]> devices = new ConcurrentHashMap<>();
     private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "hub-device-registry");
         thread.setDaemon(true);
@@ -73,18 +73,48 @@ public class StoredDeviceRegistry implements DeviceRegistry, DeviceAdmin {
 
     @Override
     public Optional<Device> find(String deviceId) {
-        return Optional.ofNullable(devices.get(deviceId.toLowerCase(Locale.ROOT)));
+        String id = deviceId.toLowerCase(Locale.ROOT);
+        byte[] packed = devices.get(id);
+        return packed == null ? Optional.empty() : Optional.of(packing.unpack(id, packed));
     }
 
+    /** A view of the registry, each device unpacked as it is reached: listing a million does not copy a million. */
     @Override
     public Collection<Device> all() {
-        return List.copyOf(devices.values());
+        return new AbstractCollection<>() {
+            @Override
+            public Iterator<Device> iterator() {
+                Iterator<Map.Entry<String, byte[]>> entries = devices.entrySet().iterator();
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return entries.hasNext();
+                    }
+
+                    @Override
+                    public Device next() {
+                        Map.Entry<String, byte[]> entry = entries.next();
+                        return packing.unpack(entry.getKey(), entry.getValue());
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return devices.size();
+            }
+        };
     }
 
     @Override
     public void put(Device device) {
         Device normalized = normalized(device);
-        save(List.of(normalized));
+        try {
+            table.save(List.of(normalized));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Saving device " + device.deviceId() + " failed", e);
+        }
+        devices.put(normalized.deviceId(), packing.pack(normalized));
     }
 
     @Override
@@ -98,53 +128,50 @@ public class StoredDeviceRegistry implements DeviceRegistry, DeviceAdmin {
         }
     }
 
-    /** Registers the file's devices; those registered just so already are not written again. */
+    /**
+     * Registers the file's devices in one transaction, reading it row by row; those registered just so already are
+     * not written again.
+     */
     @Override
     public ImportResult importCsv(Reader csv) throws IOException {
-        DeviceCsv.Result parsed = DeviceCsv.parse(csv);
-        Map<String, Device> unique = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>(parsed.problems());
-        for (Device device : parsed.devices()) {
-            if (unique.putIfAbsent(device.deviceId(), normalized(device)) != null) {
-                problems.add("device " + device.deviceId() + " is listed twice; the first entry counts");
-            }
-        }
-        List<Device> changed = unique.values().stream().filter(device -> !device.equals(devices.get(device.deviceId()))).toList();
-        save(changed);
-        LOG.info("Device import: {} devices, {} of them new or changed", unique.size(), changed.size());
-        return new ImportResult(unique.size(), problems);
-    }
-
-    private void save(List<Device> changed) {
-        if (changed.isEmpty()) {
-            return;
-        }
-        try {
-            table.save(changed);
+        Set<String> listed = new HashSet<>();
+        List<String> changedIds = new ArrayList<>();
+        List<byte[]> changed = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        try (JdbcDevices.Saving saving = table.saving()) {
+            DeviceCsv.read(csv, parsed -> {
+                Device device = normalized(parsed);
+                byte[] packed = packing.pack(device);
+                if (!listed.add(device.deviceId())) {
+                    problems.add("device " + device.deviceId() + " is listed twice; the first entry counts");
+                } else if (!Arrays.equals(packed, devices.get(device.deviceId()))) {
+                    save(saving, device);
+                    changedIds.add(device.deviceId());
+                    changed.add(packed);
+                }
+            }, problems::add);
+            saving.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("Saving " + changed.size() + " devices failed", e);
         }
-        changed.forEach(this::keep);
+        for (int i = 0; i < changed.size(); i++) {
+            devices.put(changedIds.get(i), changed.get(i));
+        }
+        LOG.info("Device import: {} devices, {} of them new or changed", listed.size(), changed.size());
+        return new ImportResult(listed.size(), problems);
+    }
+
+    private static void save(JdbcDevices.Saving saving, Device device) {
+        try {
+            saving.add(device);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Saving device " + device.deviceId() + " failed", e);
+        }
     }
 
     private static Device normalized(Device device) {
         return new Device(device.deviceId().toLowerCase(Locale.ROOT), device.deviceType(), device.entity(), device.location(),
                 device.name() == null ? "" : device.name());
-    }
-
-    /** Holds the device with the shared copies of its type, tenant and entity type names; an equal one is kept as it is. */
-    private void keep(Device device) {
-        Device known = devices.get(device.deviceId());
-        if (device.equals(known)) {
-            return;
-        }
-        EntityId entity = device.entity();
-        devices.put(device.deviceId(), new Device(device.deviceId(), shared(device.deviceType()),
-                new EntityId(shared(entity.type()), shared(entity.tenant()), entity.localId()), device.location(), device.name()));
-    }
-
-    private String shared(String name) {
-        return sharedNames.computeIfAbsent(name, Function.identity());
     }
 
     private void reloadIfChanged() {
@@ -162,7 +189,11 @@ public class StoredDeviceRegistry implements DeviceRegistry, DeviceAdmin {
         Set<String> stored = new HashSet<>();
         table.forEach(device -> {
             stored.add(device.deviceId());
-            keep(device);
+            byte[] packed = packing.pack(device);
+            // an unchanged device keeps its array; the one just packed is garbage at once
+            if (!Arrays.equals(packed, devices.get(device.deviceId()))) {
+                devices.put(device.deviceId(), packed);
+            }
         });
         devices.keySet().retainAll(stored);
         loadedVersion = version;

@@ -29,38 +29,78 @@ public final class JdbcDevices {
     }
 
     public void save(List<Device> devices) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM hub_device WHERE device_id = ?");
-                 PreparedStatement insert = connection.prepareStatement("INSERT INTO hub_device (device_id, device_type,"
-                         + " tenant, entity_type, local_id, longitude, latitude, name, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                Timestamp now = Timestamp.from(Instant.now());
-                int pending = 0;
-                for (Device device : devices) {
-                    delete.setString(1, device.deviceId());
-                    delete.addBatch();
-                    insert.setString(1, device.deviceId());
-                    insert.setString(2, device.deviceType());
-                    insert.setString(3, device.tenant());
-                    insert.setString(4, device.entity().type());
-                    insert.setString(5, device.entity().localId());
-                    Jdbc.setOrNull(insert, 6, device.location() == null ? null : device.location().longitude(), Types.DOUBLE);
-                    Jdbc.setOrNull(insert, 7, device.location() == null ? null : device.location().latitude(), Types.DOUBLE);
-                    Jdbc.setOrNull(insert, 8, device.name(), Types.VARCHAR);
-                    insert.setTimestamp(9, now);
-                    insert.addBatch();
-                    if (++pending == CHUNK) {
-                        delete.executeBatch();
-                        insert.executeBatch();
-                        pending = 0;
-                    }
-                }
-                delete.executeBatch();
-                insert.executeBatch();
-                connection.commit();
+        try (Saving saving = saving()) {
+            for (Device device : devices) {
+                saving.add(device);
+            }
+            saving.commit();
+        }
+    }
+
+    /** Saves devices in one transaction, sent in chunks as they come: a file of any length is never held whole. */
+    public Saving saving() throws SQLException {
+        return new Saving(dataSource.getConnection());
+    }
+
+    /** One transaction of saved devices; closed without {@link #commit()}, nothing of it is saved. */
+    public static final class Saving implements AutoCloseable {
+
+        private final Connection connection;
+        private final PreparedStatement delete;
+        private final PreparedStatement insert;
+        private final Timestamp now = Timestamp.from(Instant.now());
+        private int pending;
+        private boolean committed;
+
+        private Saving(Connection connection) throws SQLException {
+            this.connection = connection;
+            try {
+                connection.setAutoCommit(false);
+                delete = connection.prepareStatement("DELETE FROM hub_device WHERE device_id = ?");
+                insert = connection.prepareStatement("INSERT INTO hub_device (device_id, device_type, tenant, entity_type,"
+                        + " local_id, longitude, latitude, name, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                connection.close();
                 throw e;
+            }
+        }
+
+        public void add(Device device) throws SQLException {
+            delete.setString(1, device.deviceId());
+            delete.addBatch();
+            insert.setString(1, device.deviceId());
+            insert.setString(2, device.deviceType());
+            insert.setString(3, device.tenant());
+            insert.setString(4, device.entity().type());
+            insert.setString(5, device.entity().localId());
+            Jdbc.setOrNull(insert, 6, device.location() == null ? null : device.location().longitude(), Types.DOUBLE);
+            Jdbc.setOrNull(insert, 7, device.location() == null ? null : device.location().latitude(), Types.DOUBLE);
+            Jdbc.setOrNull(insert, 8, device.name(), Types.VARCHAR);
+            insert.setTimestamp(9, now);
+            insert.addBatch();
+            if (++pending == CHUNK) {
+                send();
+            }
+        }
+
+        public void commit() throws SQLException {
+            send();
+            connection.commit();
+            committed = true;
+        }
+
+        private void send() throws SQLException {
+            delete.executeBatch();
+            insert.executeBatch();
+            pending = 0;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (connection; delete; insert) {
+                if (!committed) {
+                    connection.rollback();
+                }
             }
         }
     }
