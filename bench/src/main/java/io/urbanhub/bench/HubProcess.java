@@ -153,6 +153,12 @@ final class HubProcess implements AutoCloseable {
         return home;
     }
 
+    /** Stops the hub as a service manager does (SIGTERM, Karaf shuts down in order) and starts it again; the second start's time. */
+    Duration restart() throws IOException, InterruptedException {
+        close();
+        return start();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (karaf == null) {
@@ -164,6 +170,12 @@ final class HubProcess implements AutoCloseable {
         if (!karaf.waitFor(30, TimeUnit.SECONDS)) {
             all.forEach(ProcessHandle::destroyForcibly);
         }
+        // the JVM, a child of the script, may outlive it by a moment; a restart must not find its ports taken
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (all.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        karaf = null;
     }
 
     /** Sets one key of a .cfg file, keeping the rest of it. */
