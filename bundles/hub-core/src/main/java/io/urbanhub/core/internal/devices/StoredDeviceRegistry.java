@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -38,8 +41,12 @@ import io.urbanhub.core.internal.store.JdbcDevices;
  * The registered devices, kept in the store and looked up from memory: every uplink asks. Another hub on
  * the same database may change them too, so the table is checked for changes every few seconds.
  * Each device is held packed (about a hundred bytes), so a registry of a million devices fits the shipped heap.
+ * Loading a million takes seconds: the registry offers itself as a service only once loaded, so that adapters wait
+ * for it as for any service not there yet, rather than time out on the framework's lock of a service in creation.
  */
-@Component(service = {DeviceRegistry.class, DeviceAdmin.class})
+@Component(service = {}, immediate = true)
+@Capability(namespace = "osgi.service",
+        attribute = "objectClass:List<String>=\"io.urbanhub.api.spi.DeviceRegistry,io.urbanhub.api.admin.DeviceAdmin\"")
 public class StoredDeviceRegistry implements DeviceRegistry, DeviceAdmin {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoredDeviceRegistry.class);
@@ -54,13 +61,21 @@ public class StoredDeviceRegistry implements DeviceRegistry, DeviceAdmin {
         return thread;
     });
     private volatile String loadedVersion = "";
+    private ServiceRegistration<?> registration;
 
     /**
      * @param dataLayer not used itself: it is there once the store's schema, the device table included, is migrated
      */
     @Activate
     public StoredDeviceRegistry(@Reference(target = "(dataSourceName=urbanhub)") DataSource dataSource,
-                                @Reference DataLayer dataLayer) throws SQLException {
+                                @Reference DataLayer dataLayer, BundleContext context) throws SQLException {
+        this(dataSource);
+        registration = context.registerService(new String[] {DeviceRegistry.class.getName(), DeviceAdmin.class.getName()},
+                this, null);
+    }
+
+    /** The registry without offering it as a service. */
+    StoredDeviceRegistry(DataSource dataSource) throws SQLException {
         this.table = new JdbcDevices(dataSource);
         reload();
         checker.scheduleWithFixedDelay(this::reloadIfChanged, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
@@ -68,6 +83,9 @@ public class StoredDeviceRegistry implements DeviceRegistry, DeviceAdmin {
 
     @Deactivate
     void deactivate() {
+        if (registration != null) {
+            registration.unregister();
+        }
         checker.shutdownNow();
     }
 

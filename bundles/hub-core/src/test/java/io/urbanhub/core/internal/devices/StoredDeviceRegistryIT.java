@@ -54,7 +54,7 @@ class StoredDeviceRegistryIT {
     void devicesAddedImportedAndRemovedAtRunTimeOutliveARestart(DataSource database) throws Exception {
         JdbcStore.open(database, Duration.ofHours(24));
         String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
-        StoredDeviceRegistry registry = new StoredDeviceRegistry(database, null);
+        StoredDeviceRegistry registry = new StoredDeviceRegistry(database);
         try {
             registry.put(new Device("A84041000181AAAA", "dragino-lht65", new EntityId("IndoorEnvironmentObserved", tenant, "cold-room-1"),
                     new GeoPoint(7.62, 51.96), "Kühlraum 1"));
@@ -76,7 +76,7 @@ class StoredDeviceRegistryIT {
             registry.deactivate();
         }
 
-        StoredDeviceRegistry restarted = new StoredDeviceRegistry(database, null);
+        StoredDeviceRegistry restarted = new StoredDeviceRegistry(database);
         try {
             Device coldRoom = restarted.find("a84041000181aaaa").orElseThrow();
             assertEquals(new GeoPoint(7.62, 51.96), coldRoom.location());
@@ -100,7 +100,7 @@ class StoredDeviceRegistryIT {
             csv.append(String.format("a84041%010x,dragino-lht65,%s,IndoorEnvironmentObserved,room-%d,7.6,51.9,Raum %d%n",
                     i, tenant, i, i));
         }
-        StoredDeviceRegistry registry = new StoredDeviceRegistry(database, null);
+        StoredDeviceRegistry registry = new StoredDeviceRegistry(database);
         try {
             assertEquals(2_500, registry.importCsv(new StringReader(csv.toString())).imported());
             Timestamp firstSave = lastSave(database);
@@ -112,7 +112,7 @@ class StoredDeviceRegistryIT {
             registry.deactivate();
         }
 
-        StoredDeviceRegistry restarted = new StoredDeviceRegistry(database, null);
+        StoredDeviceRegistry restarted = new StoredDeviceRegistry(database);
         try {
             Device first = restarted.find("a840410000000000").orElseThrow();
             Device last = restarted.find("a8404100000009c3").orElseThrow();
