@@ -2,8 +2,6 @@ package io.urbanhub.core.internal.devices;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -24,17 +22,7 @@ import io.urbanhub.api.spi.Device;
  */
 public final class DeviceCsv {
 
-    public record Result(List<Device> devices, List<String> problems) {
-    }
-
     private DeviceCsv() {
-    }
-
-    public static Result parse(Reader csv) throws IOException {
-        List<Device> devices = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        read(csv, devices::add, problems::add);
-        return new Result(devices, problems);
     }
 
     /** Hands over the devices and the problems row by row, in the file's order: a file of any length reads in little memory. */
