@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -30,11 +28,11 @@ import io.urbanhub.api.model.GeoPoint;
 import io.urbanhub.api.model.Observation;
 import io.urbanhub.api.spi.DataLayer;
 import io.urbanhub.api.spi.Device;
-import io.urbanhub.api.spi.DeviceRegistry;
 import io.urbanhub.api.spi.Input;
 import io.urbanhub.api.spi.PayloadDecoder;
 import io.urbanhub.api.spi.PayloadDecoders;
 import io.urbanhub.api.spi.Receipt;
+import io.urbanhub.core.internal.devices.PackedRegistry;
 import io.urbanhub.lorawan.BadUplinkException;
 import io.urbanhub.lorawan.DownlinkTopics;
 import io.urbanhub.lorawan.LorawanUplink;
@@ -92,7 +90,7 @@ public class UplinkPipelineBenchmark {
         PayloadDecoder decoder = pilot.decoder().get();
         PayloadDecoders decoders = type -> pilot.deviceType().equals(type) ? Optional.of(decoder) : Optional.empty();
         dataLayer = new DiscardingDataLayer();
-        handler = new UplinkHandler("lorawan-chirpstack.bench", "chirpstack", TENANT, dataLayer, new OneDevice(device),
+        handler = new UplinkHandler("lorawan-chirpstack.bench", "chirpstack", TENANT, dataLayer, new PackedRegistry(device),
                 decoders);
         // as ChirpStackRoutes wires it: the parser, learning each device's downlink topic
         format = new DownlinkTopics().learning(UplinkParsing.format());
@@ -138,25 +136,6 @@ public class UplinkPipelineBenchmark {
         @Override
         public Receipt reject(Input input, String reason) {
             return Receipt.DEAD_LETTER;
-        }
-    }
-
-    /** The registry's lookup as StoredDeviceRegistry does it: a map by lower-case EUI. */
-    static final class OneDevice implements DeviceRegistry {
-        private final Map<String, Device> devices;
-
-        OneDevice(Device device) {
-            devices = Map.of(device.deviceId(), device);
-        }
-
-        @Override
-        public Optional<Device> find(String deviceId) {
-            return Optional.ofNullable(devices.get(deviceId.toLowerCase(Locale.ROOT)));
-        }
-
-        @Override
-        public Collection<Device> all() {
-            return devices.values();
         }
     }
 }
